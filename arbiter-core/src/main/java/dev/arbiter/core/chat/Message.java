@@ -1,0 +1,54 @@
+package dev.arbiter.core.chat;
+
+import java.util.List;
+
+/**
+ * One message of a conversation. {@code content} is never null (empty for an assistant turn that only
+ * calls tools); {@code toolCalls} is never null; {@code toolCallId} is set on tool results;
+ * {@code name} is the optional participant name.
+ */
+public record Message(Role role, List<ContentPart> content, List<ToolCall> toolCalls, String toolCallId, String name) {
+    public Message {
+        content = List.copyOf(content);
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public static Message text(Role role, String text) {
+        return new Message(role, List.of(new ContentPart.Text(text)), List.of(), null, null);
+    }
+
+    public static Message system(String text) {
+        return text(Role.SYSTEM, text);
+    }
+
+    public static Message user(String text) {
+        return text(Role.USER, text);
+    }
+
+    public static Message assistant(String text) {
+        return text(Role.ASSISTANT, text);
+    }
+
+    public static Message assistantToolCalls(List<ToolCall> calls) {
+        return new Message(Role.ASSISTANT, List.of(), calls, null, null);
+    }
+
+    public static Message toolResult(String toolCallId, String result) {
+        return new Message(Role.TOOL, List.of(new ContentPart.Text(result)), List.of(), toolCallId, null);
+    }
+
+    /** All text parts joined, ignoring images. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (ContentPart part : content) {
+            if (part instanceof ContentPart.Text t) {
+                sb.append(t.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    public boolean hasImages() {
+        return content.stream().anyMatch(p -> p instanceof ContentPart.Image);
+    }
+}
