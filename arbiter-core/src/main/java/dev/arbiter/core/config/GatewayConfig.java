@@ -1,0 +1,16 @@
+package dev.arbiter.core.config;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import java.util.List;
+
+/**
+ * The whole validated configuration: server settings, providers and the model catalog in force
+ * (built-in catalog merged with the config's models, which override built-in entries of the same id).
+ * {@code sandbox} is true when no provider was configured and the simulated models are served instead.
+ */
+public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers, List<ModelEntry> models, boolean sandbox) {
+    public GatewayConfig {
+        providers = List.copyOf(providers);
+        models = List.copyOf(models);
+    }
+}
