@@ -1,0 +1,58 @@
+package dev.arbiter.core.pipeline;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the pipeline decided and did for one request, written by the stages as it happens and read at the edge
+ * for response headers and, later, the ledger. Confined to the request's thread.
+ */
+public final class Trace {
+    private ModelEntry model;
+    private String route;
+    private String decision;
+    private final List<AttemptRecord> attempts = new ArrayList<>();
+    private long upstreamNanos;
+
+    public ModelEntry model() {
+        return model;
+    }
+
+    public void model(ModelEntry chosen) {
+        this.model = chosen;
+    }
+
+    public String route() {
+        return route;
+    }
+
+    public void route(String name) {
+        this.route = name;
+    }
+
+    public String decision() {
+        return decision;
+    }
+
+    public void decision(String summary) {
+        this.decision = summary;
+    }
+
+    public List<AttemptRecord> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public void addAttempt(AttemptRecord attempt) {
+        attempts.add(attempt);
+    }
+
+    /** Time spent waiting on upstreams (until a full answer, or until a stream's first event). */
+    public long upstreamNanos() {
+        return upstreamNanos;
+    }
+
+    public void addUpstreamNanos(long nanos) {
+        upstreamNanos += nanos;
+    }
+}

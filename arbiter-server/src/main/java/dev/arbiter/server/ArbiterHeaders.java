@@ -1,0 +1,57 @@
+package dev.arbiter.server;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.chat.Usage;
+import dev.arbiter.core.pipeline.AttemptRecord;
+import dev.arbiter.core.pipeline.Trace;
+import io.helidon.webserver.http.ServerResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.stream.Collectors;
+
+/** Writes the {@code x-arbiter-*} response headers that say which model served a request, at what cost and overhead. */
+final class ArbiterHeaders {
+    static final String MODEL = "x-arbiter-model";
+    static final String PROVIDER = "x-arbiter-provider";
+    static final String COST = "x-arbiter-cost-usd";
+    static final String OVERHEAD = "x-arbiter-overhead-ms";
+    static final String DECISION = "x-arbiter-decision";
+    static final String ATTEMPTS = "x-arbiter-attempts";
+
+    private ArbiterHeaders() {
+    }
+
+    /** Headers known before the body: model, provider, decision, attempts and the gateway's own time so far. */
+    static void writeRouting(ServerResponse res, Trace trace, long receivedNanos) {
+        ModelEntry model = trace.model();
+        if (model != null) {
+            res.header(MODEL, model.id());
+            res.header(PROVIDER, model.provider());
+        }
+        if (trace.decision() != null) {
+            res.header(DECISION, trace.decision());
+        }
+        if (!trace.attempts().isEmpty()) {
+            res.header(ATTEMPTS, trace.attempts().stream().map(ArbiterHeaders::describe).collect(Collectors.joining(", ")));
+        }
+        res.header(OVERHEAD, overheadMillis(trace, receivedNanos));
+    }
+
+    /** The cost of an answer from the catalog price and the upstream's usage, in USD with 8 decimals. */
+    static String cost(Trace trace, Usage usage) {
+        if (trace.model() == null || usage == null) {
+            return "0";
+        }
+        return trace.model().price().cost(usage).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** Time spent in the gateway itself: wall time since arrival minus time waiting on upstreams. */
+    static String overheadMillis(Trace trace, long receivedNanos) {
+        long nanos = Math.max(0, System.nanoTime() - receivedNanos - trace.upstreamNanos());
+        return BigDecimal.valueOf(nanos, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String describe(AttemptRecord a) {
+        return a.model() + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.arbiter.server;
+
+import dev.arbiter.core.config.ServerConfig;
+import dev.arbiter.core.error.ArbiterException;
+import dev.arbiter.core.error.ErrorKind;
+import dev.arbiter.core.gateway.Gateway;
+import dev.arbiter.core.ingress.IngressFormat;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The HTTP front door: a Helidon WebServer (virtual thread per request) exposing the OpenAI and Anthropic chat
+ * APIs, the model list and health checks. Every reply, even to an unknown path, is JSON in the OpenAI error shape.
+ */
+public final class ArbiterServer implements AutoCloseable {
+    private static final Set<String> KNOWN_PATHS = Set.of("/v1/chat/completions", "/v1/messages", "/v1/models", "/health", "/ready");
+
+    private final WebServer server;
+
+    private ArbiterServer(WebServer server) {
+        this.server = server;
+    }
+
+    /** What the server fronts: the engine, the client-facing formats and what /health reports. */
+    public record Frontends(Gateway gateway, IngressFormat openAi, IngressFormat anthropic, List<String> providers, boolean sandbox) {
+    }
+
+    public static ArbiterServer start(ServerConfig config, Frontends frontends) {
+        BodyReader bodies = new BodyReader(config.maxBodyBytes());
+        InfoEndpoints info = new InfoEndpoints(frontends.gateway().catalog(), frontends.providers(), frontends.sandbox());
+        ErrorWriter fallbackErrors = new ErrorWriter(frontends.openAi());
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .post("/v1/chat/completions", new ChatEndpoint("openai", frontends.openAi(), frontends.gateway(), bodies))
+                .post("/v1/messages", new ChatEndpoint("anthropic", frontends.anthropic(), frontends.gateway(), bodies))
+                .get("/v1/models", info::models)
+                .get("/health", info::health)
+                .get("/ready", info::ready)
+                .any((req, res) -> notRouted(req, res, fallbackErrors))
+                .error(RuntimeException.class, (req, res, e) -> fallbackErrors.sendUnexpected(res, e));
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .maxPayloadSize(config.maxBodyBytes() + 1) // our BodyReader answers 413 in the API's error shape
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .routing(routing)
+                .shutdownHook(false)
+                .build()
+                .start();
+        return new ArbiterServer(server);
+    }
+
+    private static void notRouted(ServerRequest req, ServerResponse res, ErrorWriter errors) {
+        String path = req.path().path();
+        if (KNOWN_PATHS.contains(path)) {
+            res.header("Allow", path.startsWith("/v1/chat") || path.equals("/v1/messages") ? "POST" : "GET");
+            errors.send(res, new ArbiterException(ErrorKind.CALLER_METHOD_NOT_ALLOWED,
+                    "Method " + req.prologue().method().text() + " is not allowed on " + path + ".", null, "method_not_allowed", null));
+        } else {
+            errors.send(res, new ArbiterException(ErrorKind.CALLER_NOT_FOUND,
+                    "No such endpoint: " + path + ". Arbiter serves " + String.join(", ", KNOWN_PATHS) + ".", null, "not_found", null));
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

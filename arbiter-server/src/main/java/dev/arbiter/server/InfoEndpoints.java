@@ -1,0 +1,82 @@
+package dev.arbiter.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.core.catalog.Capability;
+import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.gateway.Catalog;
+import dev.arbiter.core.json.Json;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+
+/** {@code GET /v1/models} (OpenAI shape, or Anthropic's for Claude clients), {@code /health} and {@code /ready}. */
+final class InfoEndpoints {
+    private final Catalog catalog;
+    private final List<String> providers;
+    private final boolean sandbox;
+
+    InfoEndpoints(Catalog catalog, List<String> providers, boolean sandbox) {
+        this.catalog = catalog;
+        this.providers = List.copyOf(providers);
+        this.sandbox = sandbox;
+    }
+
+    void models(ServerRequest req, ServerResponse res) {
+        boolean anthropic = req.headers().contains(io.helidon.http.HeaderNames.create("anthropic-version"));
+        ArrayNode data = Json.array();
+        for (ModelEntry m : catalog.available()) {
+            data.add(anthropic ? anthropicModel(m) : openAiModel(m));
+        }
+        ObjectNode body = Json.object();
+        if (anthropic) {
+            body.set("data", data);
+            body.put("has_more", false);
+            body.put("first_id", data.isEmpty() ? null : data.get(0).get("id").asText());
+            body.put("last_id", data.isEmpty() ? null : data.get(data.size() - 1).get("id").asText());
+        } else {
+            body.put("object", "list");
+            body.set("data", data);
+        }
+        sendJson(res, 200, body);
+    }
+
+    void health(ServerRequest req, ServerResponse res) {
+        ObjectNode body = Json.object().put("status", "ok").put("sandbox", sandbox);
+        ArrayNode list = body.putArray("providers");
+        providers.forEach(list::add);
+        body.put("models", catalog.available().size());
+        sendJson(res, 200, body);
+    }
+
+    void ready(ServerRequest req, ServerResponse res) {
+        boolean ready = !catalog.available().isEmpty();
+        ObjectNode body = Json.object().put("status", ready ? "ready" : "no models available");
+        sendJson(res, ready ? 200 : 503, body);
+    }
+
+    private static ObjectNode openAiModel(ModelEntry m) {
+        ObjectNode node = Json.object().put("id", m.id()).put("object", "model").put("created", 0)
+                .put("owned_by", m.vendor() == null ? m.provider() : m.vendor());
+        ObjectNode arbiter = node.putObject("arbiter");
+        arbiter.put("provider", m.provider()).put("context_window", m.contextWindow());
+        arbiter.putObject("price_per_million").put("input", m.price().input()).put("output", m.price().output())
+                .put("cached_input", m.price().cachedInput());
+        ArrayNode caps = arbiter.putArray("capabilities");
+        m.capabilities().stream().map(Capability::configName).sorted().forEach(caps::add);
+        ArrayNode aliases = arbiter.putArray("aliases");
+        m.aliases().forEach(aliases::add);
+        return node;
+    }
+
+    private static ObjectNode anthropicModel(ModelEntry m) {
+        return Json.object().put("type", "model").put("id", m.id()).put("display_name", m.id())
+                .put("created_at", "1970-01-01T00:00:00Z");
+    }
+
+    static void sendJson(ServerResponse res, int status, ObjectNode body) {
+        res.status(status);
+        res.header("Content-Type", "application/json");
+        res.send(Json.bytes(body));
+    }
+}
