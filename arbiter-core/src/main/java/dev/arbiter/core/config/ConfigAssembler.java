@@ -1,0 +1,52 @@
+package dev.arbiter.core.config;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a parsed config root (or none) plus the environment into a {@link GatewayConfig}. */
+final class ConfigAssembler {
+    private static final Set<String> TOP_KEYS = Set.of("server", "providers", "models", "catalog");
+    private static final Set<String> CATALOG_KEYS = Set.of("include_builtin");
+
+    private final EnvDiscovery env;
+
+    ConfigAssembler(Map<String, String> env) {
+        this.env = new EnvDiscovery(env);
+    }
+
+    GatewayConfig assemble(Cursor root) {
+        if (root == null || root.isNull()) {
+            return finish(ServerConfig.DEFAULTS, List.of(), List.of(), true);
+        }
+        Fields f = root.fields(TOP_KEYS);
+        ServerConfig server = f.optional("server").map(ServerSection::read).orElse(ServerConfig.DEFAULTS);
+        List<ProviderConfig> providers = f.optional("providers")
+                .map(new ProvidersSection(env)::read).orElse(List.of());
+        Set<String> referable = new LinkedHashSet<>();
+        providers.forEach(p -> referable.add(p.id()));
+        referable.addAll(KnownProviders.ids());
+        List<ModelsSection.Parsed> models = f.optional("models")
+                .map(c -> ModelsSection.read(c, referable)).orElse(List.of());
+        boolean includeBuiltin = f.optional("catalog").map(ConfigAssembler::includeBuiltin).orElse(true);
+        return finish(server, providers, models, includeBuiltin);
+    }
+
+    private GatewayConfig finish(ServerConfig server, List<ProviderConfig> configured,
+            List<ModelsSection.Parsed> models, boolean includeBuiltin) {
+        List<ProviderConfig> providers = new ArrayList<>(configured);
+        providers.addAll(env.discover(configured.stream().map(ProviderConfig::id).collect(Collectors.toSet())));
+        List<ModelEntry> base = includeBuiltin ? BuiltInCatalog.models() : List.of();
+        List<ModelEntry> merged = ModelsSection.merge(base, models);
+        boolean sandbox = providers.stream().allMatch(p -> p.type() == ProviderType.SANDBOX);
+        return new GatewayConfig(server, providers, merged, sandbox);
+    }
+
+    private static boolean includeBuiltin(Cursor c) {
+        return c.fields(CATALOG_KEYS).optional("include_builtin").map(Cursor::bool).orElse(true);
+    }
+}
