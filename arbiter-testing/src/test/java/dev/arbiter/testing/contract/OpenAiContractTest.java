@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.core.chat.ChatRequest;
+import dev.arbiter.core.chat.ContentPart;
+import dev.arbiter.core.chat.EventStream;
 import dev.arbiter.core.chat.FinishReason;
 import dev.arbiter.core.chat.Message;
 import dev.arbiter.core.chat.ResponseFormat;
+import dev.arbiter.core.chat.Role;
 import dev.arbiter.core.chat.StreamEvent;
 import dev.arbiter.core.chat.ToolCall;
 import dev.arbiter.core.chat.ToolChoice;
@@ -26,6 +29,7 @@ import dev.arbiter.testing.fake.FakeUpstream;
 import dev.arbiter.testing.fake.OpenAiFakeUpstream;
 import dev.arbiter.testing.fake.RecordedRequest;
 import dev.arbiter.testing.fake.ScriptedReply;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,8 +105,8 @@ class OpenAiContractTest extends ProviderContractSuite {
     @Test
     void encodesEveryRequestFieldUnderOpenAisNames() {
         fake.enqueue(ScriptedReply.text("ok", Usage.of(1, 1)));
-        ChatRequest request = request(Message.system("sys"), Message.text(dev.arbiter.core.chat.Role.DEVELOPER, "dev"),
-                new Message(dev.arbiter.core.chat.Role.USER, List.of(new dev.arbiter.core.chat.ContentPart.Text("hi")),
+        ChatRequest request = request(Message.system("sys"), Message.text(Role.DEVELOPER, "dev"),
+                new Message(Role.USER, List.of(new ContentPart.Text("hi")),
                         List.of(), null, "alice"))
                 .tools(List.of(new ToolDefinition("f", null, null, true))).toolChoice(ToolChoice.REQUIRED)
                 .parallelToolCalls(false).responseFormat(ResponseFormat.JSON_OBJECT).maxTokens(64).temperature(0.5)
@@ -124,8 +128,8 @@ class OpenAiContractTest extends ProviderContractSuite {
     @Test
     void sendsMaxCompletionTokensOnlyToOpenAiItself() {
         ChatRequest request = request(Message.user("hi")).maxTokens(100).build();
-        UpstreamSettings openAi = new UpstreamSettings("openai", java.net.URI.create("https://api.openai.com/v1"), "k", Map.of(), null);
-        UpstreamSettings deepSeek = new UpstreamSettings("deepseek", java.net.URI.create("https://api.deepseek.com/v1"), "k", Map.of(), null);
+        UpstreamSettings openAi = new UpstreamSettings("openai", URI.create("https://api.openai.com/v1"), "k", Map.of(), null);
+        UpstreamSettings deepSeek = new UpstreamSettings("deepseek", URI.create("https://api.deepseek.com/v1"), "k", Map.of(), null);
 
         JsonNode toOpenAi = Json.parse(new OpenAiCodec().encode(request, openAi).body());
         JsonNode toDeepSeek = Json.parse(new OpenAiCodec().encode(request, deepSeek).body());
@@ -277,7 +281,7 @@ class OpenAiContractTest extends ProviderContractSuite {
                 new UpstreamSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), idleTimeout(), Duration.ofSeconds(10))));
     }
 
-    private static void drainInto(dev.arbiter.core.chat.EventStream stream, List<StreamEvent> seen) {
+    private static void drainInto(EventStream stream, List<StreamEvent> seen) {
         try (stream) {
             for (StreamEvent e = stream.next(); e != null; e = stream.next()) {
                 seen.add(e);

@@ -62,6 +62,7 @@ record UpstreamError(String message, String type, String param, String code, Str
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
         return m.contains("maximum context length") || m.contains("context_length_exceeded")
+                || m.contains("exceeds the available context size")
                 || t.equals("exceed_context_size_error");
     }
 
