@@ -3,13 +3,14 @@ package dev.arbiter.server;
 import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
-import dev.arbiter.core.gateway.Gateway;
+import dev.arbiter.core.gateway.Engine;
+import dev.arbiter.core.ingress.anthropic.AnthropicIngress;
+import dev.arbiter.core.ingress.openai.OpenAiIngress;
 import dev.arbiter.core.ingress.IngressFormat;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,17 +26,15 @@ public final class ArbiterServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** What the server fronts: the engine, the client-facing formats and what /health reports. */
-    public record Frontends(Gateway gateway, IngressFormat openAi, IngressFormat anthropic, List<String> providers, boolean sandbox) {
-    }
-
-    public static ArbiterServer start(ServerConfig config, Frontends frontends) {
+    /** Starts serving the engine on the configured host and port (port 0 picks a free one). */
+    public static ArbiterServer start(ServerConfig config, Engine engine) {
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
-        InfoEndpoints info = new InfoEndpoints(frontends.gateway().catalog(), frontends.providers(), frontends.sandbox());
-        ErrorWriter fallbackErrors = new ErrorWriter(frontends.openAi());
+        InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.providerIds(), engine.sandbox());
+        IngressFormat openAi = new OpenAiIngress();
+        ErrorWriter fallbackErrors = new ErrorWriter(openAi);
         HttpRouting.Builder routing = HttpRouting.builder()
-                .post("/v1/chat/completions", new ChatEndpoint("openai", frontends.openAi(), frontends.gateway(), bodies))
-                .post("/v1/messages", new ChatEndpoint("anthropic", frontends.anthropic(), frontends.gateway(), bodies))
+                .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies))
+                .post("/v1/messages", new ChatEndpoint("anthropic", new AnthropicIngress(), engine.gateway(), bodies))
                 .get("/v1/models", info::models)
                 .get("/health", info::health)
                 .get("/ready", info::ready)

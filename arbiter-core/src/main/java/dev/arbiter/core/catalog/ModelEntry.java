@@ -39,4 +39,9 @@ public record ModelEntry(
         return new ModelEntry(newId, List.of(), newProvider, newUpstreamModel, price, contextWindow, maxOutputTokens,
                 capabilities, vendor, jurisdiction, benchmarks);
     }
+
+    public ModelEntry withAliases(List<String> newAliases) {
+        return new ModelEntry(id, newAliases, provider, upstreamModel, price, contextWindow, maxOutputTokens,
+                capabilities, vendor, jurisdiction, benchmarks);
+    }
 }

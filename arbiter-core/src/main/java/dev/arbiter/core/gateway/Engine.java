@@ -1,0 +1,68 @@
+package dev.arbiter.core.gateway;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.config.GatewayConfig;
+import dev.arbiter.core.config.ProviderConfig;
+import dev.arbiter.core.config.ProviderType;
+import dev.arbiter.core.provider.Provider;
+import dev.arbiter.core.provider.sandbox.Pacer;
+import dev.arbiter.core.provider.sandbox.SandboxProvider;
+import dev.arbiter.core.provider.sandbox.SandboxSetup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A gateway assembled from a validated config: one provider per configured upstream, the catalog, and in
+ * sandbox mode the simulated twins of the catalog's models (reachable under their real names too, so code
+ * written for the real models runs unchanged against the sandbox).
+ */
+public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox) {
+
+    public static Engine assemble(GatewayConfig config) {
+        return assemble(config, Pacer.sleeping());
+    }
+
+    /** As {@link #assemble(GatewayConfig)}, with the sandbox's pacing injectable for tests. */
+    public static Engine assemble(GatewayConfig config, Pacer sandboxPacer) {
+        Map<String, Provider> providers = new LinkedHashMap<>();
+        boolean wantsSandbox = config.sandbox();
+        for (ProviderConfig p : config.providers()) {
+            if (p.type() == ProviderType.SANDBOX) {
+                wantsSandbox = true;
+            } else {
+                providers.put(p.id(), Providers.create(p));
+            }
+        }
+        List<ModelEntry> models = new ArrayList<>(config.models());
+        if (wantsSandbox) {
+            SandboxSetup setup = SandboxProvider.fromCatalog(config.models(), sandboxPacer);
+            providers.put(setup.provider().id(), setup.provider());
+            models = config.sandbox() ? twinsAnsweringToRealNames(config.models(), setup) : concat(models, setup.models());
+        }
+        Catalog catalog = new Catalog(models, providers.keySet());
+        return new Engine(new Gateway(catalog, providers), List.copyOf(providers.keySet()), config.sandbox());
+    }
+
+    /** In pure sandbox mode the real entries cannot be served, so their names become aliases of the twins. */
+    private static List<ModelEntry> twinsAnsweringToRealNames(List<ModelEntry> real, SandboxSetup setup) {
+        Map<String, ModelEntry> realByName = new LinkedHashMap<>();
+        for (ModelEntry m : real) {
+            realByName.putIfAbsent(m.id().substring(m.id().indexOf('/') + 1), m);
+        }
+        List<ModelEntry> twins = new ArrayList<>();
+        for (ModelEntry twin : setup.models()) {
+            ModelEntry original = realByName.get(twin.upstreamModel());
+            List<String> aliases = original == null ? twin.aliases()
+                    : Stream.concat(Stream.of(original.id()), original.aliases().stream()).toList();
+            twins.add(twin.withAliases(aliases));
+        }
+        return twins;
+    }
+
+    private static List<ModelEntry> concat(List<ModelEntry> a, List<ModelEntry> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
