@@ -16,7 +16,12 @@ public final class ArbiterCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Held so the logging level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger HELIDON_LOG = java.util.logging.Logger.getLogger("io.helidon");
+
     public static void main(String[] args) {
+        // Helidon's start-up chatter (feature lists, preview notices) is noise for a gateway's operator.
+        HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new CommandLine(new ArbiterCli()).execute(args));
     }
 }

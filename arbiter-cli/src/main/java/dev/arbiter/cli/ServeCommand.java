@@ -44,7 +44,13 @@ final class ServeCommand implements Callable<Integer> {
             serverConfig = serverConfig.withPort(port);
         }
         Engine engine = Engine.assemble(gatewayConfig);
-        ArbiterServer server = ArbiterServer.start(serverConfig, engine);
+        ArbiterServer server;
+        try {
+            server = ArbiterServer.start(serverConfig, engine);
+        } catch (IllegalStateException e) {
+            System.err.println("arbiter: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

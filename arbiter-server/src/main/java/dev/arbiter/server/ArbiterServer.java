@@ -49,6 +49,10 @@ public final class ArbiterServer implements AutoCloseable {
                 .shutdownHook(false)
                 .build()
                 .start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+                    + " (is the address in use, or not local to this machine?)");
+        }
         return new ArbiterServer(server);
     }
 
