@@ -35,6 +35,8 @@ public abstract class FakeUpstream implements AutoCloseable {
     private final ConcurrentLinkedQueue<ScriptedReply> queue = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger brokenStreams = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger completedStreams = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ScriptedReply defaultReply = ScriptedReply.text("Hello from the fake upstream.",
             dev.arbiter.core.chat.Usage.of(10, 7));
 
@@ -89,6 +91,16 @@ public abstract class FakeUpstream implements AutoCloseable {
         return received.getLast();
     }
 
+    /** Streams that could not be written to the end: the client disconnected (or a fault cut them). */
+    public int brokenStreams() {
+        return brokenStreams.get();
+    }
+
+    /** Streams written to the end. */
+    public int completedStreams() {
+        return completedStreams.get();
+    }
+
     /** The next reply for a request: queued first, else the default. Overridable for chaos scripts. */
     protected ScriptedReply nextReply(RecordedRequest request) {
         ScriptedReply queued = queue.poll();
@@ -106,7 +118,13 @@ public abstract class FakeUpstream implements AutoCloseable {
             if (reply.isError()) {
                 sendError(exchange, reply);
             } else if (wantsStream(request)) {
-                sendStream(exchange, reply, request);
+                try {
+                    sendStream(exchange, reply, request);
+                    completedStreams.incrementAndGet();
+                } catch (IOException e) {
+                    brokenStreams.incrementAndGet(); // the client went away, or a fault was injected
+                    throw e;
+                }
             } else {
                 sendJson(exchange, 200, Json.bytes(renderJson(reply, request)));
             }
