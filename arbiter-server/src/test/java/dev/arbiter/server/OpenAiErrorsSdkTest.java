@@ -38,7 +38,7 @@ class OpenAiErrorsSdkTest extends OpenAiSdkBase {
         assertThat(harness.openai.received()).isEmpty();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void upstreamRateLimitIsTheSdksRateLimitExceptionWithRetryAfter(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -55,7 +55,7 @@ class OpenAiErrorsSdkTest extends OpenAiSdkBase {
         assertThat(upstream.fake(harness).received()).hasSize(1); // the SDK did not retry (maxRetries 0)
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void upstreamRateLimitBeforeAStreamStartsIsARateLimitExceptionNotAStream(String model) {
         Upstream.serving(model).fake(harness).enqueue(ScriptedReply.rateLimited("slow down", Duration.ofSeconds(3)));

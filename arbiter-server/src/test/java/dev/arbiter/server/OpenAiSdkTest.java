@@ -27,10 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenAiSdkTest extends OpenAiSdkBase {
     /** 120 prompt tokens of which 100 cached, 40 completion tokens of which 16 reasoning. */
     private static final Usage DETAILED = new Usage(120, 40, 100, 16, 0);
-    private static final String PNG_BASE64 =
+    static final String PNG_BASE64 =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void plainCompletionCarriesTextFinishReasonAndUsageDetails(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -53,7 +53,7 @@ class OpenAiSdkTest extends OpenAiSdkBase {
                 .contains(upstream.reportsReasoningTokens() ? 16L : 0L);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void streamedDeltasJoinToTheScriptedTextAndEndWithTheUsageChunk(String model) {
         String text = "Streaming works through the gateway, one piece at a time.";
@@ -83,7 +83,7 @@ class OpenAiSdkTest extends OpenAiSdkBase {
         assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void streamWithoutIncludeUsageSendsNoUsageChunk(String model) {
         Upstream.serving(model).fake(harness).enqueue(ScriptedReply.text("No usage asked for.", Usage.of(5, 4)));
@@ -102,7 +102,7 @@ class OpenAiSdkTest extends OpenAiSdkBase {
         assertThat(chunks.getLast().choices().getFirst().finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.STOP);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void inlineImagePartReachesTheUpstream(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -124,7 +124,7 @@ class OpenAiSdkTest extends OpenAiSdkBase {
         assertThat(image.base64()).isEqualTo(PNG_BASE64);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void rawResponseHeadersNameTheServedModelProviderAndCost(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -143,7 +143,7 @@ class OpenAiSdkTest extends OpenAiSdkBase {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void streamedRawResponseNamesTheServedModelAndProvider(String model) {
         Upstream upstream = Upstream.serving(model);

@@ -31,7 +31,7 @@ class OpenAiToolsSdkTest extends OpenAiSdkBase {
     private static final ToolCall PARIS = new ToolCall("call_wx_paris", "get_weather", "{\"city\":\"Paris\",\"unit\":\"c\"}");
     private static final ToolCall OSLO = new ToolCall("call_wx_oslo", "get_weather", "{\"city\":\"Oslo\",\"unit\":\"f\"}");
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void forcedToolCallIsParsedAndItsResultReachesTheUpstream(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -72,7 +72,7 @@ class OpenAiToolsSdkTest extends OpenAiSdkBase {
         assertThat(roundTrip.result()).isEqualTo(Json.parse("{\"temperature\":21,\"unit\":\"c\"}"));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void streamedToolCallsAreAssembledByTheSdkAccumulator(String model) {
         Upstream.serving(model).fake(harness).enqueue(ScriptedReply.toolCalls(List.of(PARIS, OSLO), Usage.of(70, 30)));
@@ -95,7 +95,7 @@ class OpenAiToolsSdkTest extends OpenAiSdkBase {
                 .containsExactly(Json.parse(PARIS.argumentsJson()), Json.parse(OSLO.argumentsJson()));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void jsonSchemaAnswerDeserializesIntoTheSdkStructuredType(String model) {
         Upstream upstream = Upstream.serving(model);
@@ -116,7 +116,7 @@ class OpenAiToolsSdkTest extends OpenAiSdkBase {
         assertThat(schema.path("properties").path("landmarks").path("type").asText()).isEqualTo("array");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource(Upstream.MODELS)
     void streamedJsonSchemaAnswerIsAccumulatedIntoTheStructuredType(String model) {
         Upstream.serving(model).fake(harness).enqueue(ScriptedReply.text(

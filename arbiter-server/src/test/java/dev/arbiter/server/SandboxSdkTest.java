@@ -2,6 +2,12 @@ package dev.arbiter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.ToolChoiceAny;
+import com.anthropic.models.messages.ToolUseBlock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.StreamResponse;
@@ -19,8 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The official OpenAI Java SDK against a keyless sandbox gateway: the simulated model's tool calls carry
- * arguments valid for the tool's schema, its JSON-schema answers parse, and an agent loop ends in text.
+ * The official OpenAI (and Anthropic) Java SDKs against a keyless sandbox gateway: the simulated model's tool
+ * calls carry arguments valid for the tool's schema, its JSON-schema answers parse, and an agent loop ends in text.
  */
 class SandboxSdkTest {
     static final String MODEL = "sandbox/gpt-5.4-mini";
@@ -36,16 +42,20 @@ class SandboxSdkTest {
 
     private ArbiterServer sandbox;
     private OpenAIClient client;
+    private AnthropicClient anthropic;
 
     @BeforeEach
     void startSandbox() {
         sandbox = GatewayHarness.sandbox();
-        client = OpenAiSdkBase.openAiClient(URI.create("http://127.0.0.1:" + sandbox.port()));
+        URI gateway = URI.create("http://127.0.0.1:" + sandbox.port());
+        client = OpenAiSdkBase.openAiClient(gateway);
+        anthropic = AnthropicSdkBase.anthropicClient(gateway);
     }
 
     @AfterEach
     void stopSandbox() {
         client.close();
+        anthropic.close();
         sandbox.close();
     }
 
@@ -122,5 +132,20 @@ class SandboxSdkTest {
 
         assertThat(facts.city).isNotNull();
         assertThat(facts.landmarks).isNotNull();
+    }
+
+    @Test
+    void anthropicSdkGetsToolUseWithSchemaValidInput() {
+        Message message = anthropic.messages().create(AnthropicSdkBase.ask(MODEL, "What's the weather in Coimbra?")
+                .addTool(AnthropicSdkBase.weatherTool())
+                .toolChoice(ToolChoiceAny.builder().build())
+                .build());
+
+        assertThat(message.stopReason()).contains(StopReason.TOOL_USE);
+        ToolUseBlock toolUse = message.content().stream().filter(ContentBlock::isToolUse).map(ContentBlock::asToolUse)
+                .findFirst().orElseThrow();
+        assertThat(toolUse.name()).isEqualTo("get_weather");
+        assertThat(JsonSchemaCheck.violations(Json.parse(OpenAiSdkBase.WEATHER_SCHEMA), AnthropicSdkBase.tree(toolUse._input())))
+                .isEmpty();
     }
 }
