@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * Writes a canonical stream as OpenAI {@code chat.completion.chunk} events: a role chunk opens each choice
  * ({@code {"role":"assistant","content":"","refusal":null}}), then content and tool-call deltas, a finish chunk,
  * the usage chunk ({@code choices: []}) only when the caller asked for it, and {@code data: [DONE]}. When usage
- * is on, every other chunk carries {@code "usage": null}, as OpenAI's do. A failure finishes open choices with
- * {@code "error"} and sends an {@code {"error":{...}}} event instead of {@code [DONE]}.
+ * is on, every other chunk carries {@code "usage": null}, as OpenAI's do. A failure sends an
+ * {@code {"error":{...}}} event instead of {@code [DONE]}.
  */
 final class OpenAiStreamWriter implements StreamWriter {
     private final String model;
@@ -23,7 +23,6 @@ final class OpenAiStreamWriter implements StreamWriter {
     private final Supplier<String> newId;
     private final Supplier<Long> now;
     private final Set<Integer> opened = new TreeSet<>();
-    private final Set<Integer> finished = new TreeSet<>();
     private String id;
     private long created;
 
@@ -44,11 +43,7 @@ final class OpenAiStreamWriter implements StreamWriter {
             }
             case StreamEvent.TextDelta t -> open(t.choice()) + chunk(t.choice(), Json.object().put("content", t.text()), null);
             case StreamEvent.ToolCallDelta d -> open(d.choice()) + chunk(d.choice(), toolCallDelta(d), null);
-            case StreamEvent.Finish f -> {
-                String opening = open(f.choice());
-                finished.add(f.choice());
-                yield opening + chunk(f.choice(), Json.object(), f.reason().wireName());
-            }
+            case StreamEvent.Finish f -> open(f.choice()) + chunk(f.choice(), Json.object(), f.reason().wireName());
             case StreamEvent.UsageReport u -> includeUsage ? usageChunk(u) : "";
         };
     }
@@ -58,18 +53,13 @@ final class OpenAiStreamWriter implements StreamWriter {
         return "data: [DONE]\n\n";
     }
 
+    /**
+     * Only the error event, as OpenAI ends a failed stream: "error" is not one of OpenAI's finish reasons, and the
+     * official SDKs, validating a finish chunk carrying it, would fail on that chunk and never read the error.
+     */
     @Override
     public String onError(ArbiterException error) {
-        StringBuilder out = new StringBuilder();
-        if (id != null) {
-            for (int choice : opened) {
-                if (!finished.contains(choice)) {
-                    out.append(chunk(choice, Json.object(), "error"));
-                    finished.add(choice);
-                }
-            }
-        }
-        return out.append(event(OpenAiResponseRenderer.error(error))).toString();
+        return event(OpenAiResponseRenderer.error(error));
     }
 
     /** The role chunk that opens a choice, once per choice; the stream's identity is fixed by then. */
