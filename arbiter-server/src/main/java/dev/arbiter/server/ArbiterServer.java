@@ -20,6 +20,14 @@ import java.util.Set;
 public final class ArbiterServer implements AutoCloseable {
     private static final Set<String> KNOWN_PATHS = Set.of("/v1/chat/completions", "/v1/messages", "/v1/models", "/health", "/ready");
 
+    /**
+     * How far past the body limit Helidon still accepts a body. Our BodyReader answers 413 for anything over the
+     * limit, and Helidon then reads and discards the rest of a body up to this much more, so a client that is still
+     * sending reads the 413 instead of a connection reset. A body declared larger is refused by Helidon at once
+     * ({@link ProtocolErrors}) and the connection closed.
+     */
+    static final long DRAINED_EXCESS_BYTES = 4L * 1024 * 1024;
+
     private final WebServer server;
 
     private ArbiterServer(WebServer server) {
@@ -31,10 +39,11 @@ public final class ArbiterServer implements AutoCloseable {
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
         InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.providerIds(), engine.sandbox());
         IngressFormat openAi = new OpenAiIngress();
+        IngressFormat anthropic = new AnthropicIngress();
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies))
-                .post("/v1/messages", new ChatEndpoint("anthropic", new AnthropicIngress(), engine.gateway(), bodies))
+                .post("/v1/messages", new ChatEndpoint("anthropic", anthropic, engine.gateway(), bodies))
                 .get("/v1/models", info::models)
                 .get("/health", info::health)
                 .get("/ready", info::ready)
@@ -43,7 +52,10 @@ public final class ArbiterServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .maxPayloadSize(config.maxBodyBytes() + 1) // our BodyReader answers 413 in the API's error shape
+                .maxPayloadSize(config.maxBodyBytes() + DRAINED_EXCESS_BYTES)
+                // Garbage Helidon refuses before routing still gets a JSON error, with Helidon's safe detail in it.
+                .directHandlers(new ProtocolErrors(openAi, anthropic, config.maxBodyBytes()).asDirectHandlers())
+                .errorHandling(errors -> errors.includeEntity(true))
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing)
                 .shutdownHook(false)

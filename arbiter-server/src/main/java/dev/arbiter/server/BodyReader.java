@@ -2,6 +2,8 @@ package dev.arbiter.server;
 
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
+import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +26,30 @@ final class BodyReader {
             throw new ArbiterException(ErrorKind.CALLER_INVALID_REQUEST, "The request has no body; send a JSON object.",
                     null, "missing_body", null);
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) {
-                throw tooLarge();
-            }
-            return body;
+        // Not closed: a stream Helidon failed on cannot be drained; Helidon drains or drops the rest itself.
+        InputStream in = req.content().inputStream();
+        byte[] body;
+        try {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (RequestException e) {
+            // Helidon refuses the chunk that takes a chunked body past the limit, or chunk framing it cannot parse.
+            boolean tooLarge = e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code();
+            throw tooLarge ? tooLarge() : unreadable("its chunked framing is invalid");
         } catch (IOException | UncheckedIOException e) {
-            throw new ArbiterException(ErrorKind.CALLER_INVALID_REQUEST, "The request body could not be read: " + e.getMessage(),
-                    null, "unreadable_body", null);
+            throw unreadable("the connection failed while it was sent");
+        } catch (RuntimeException e) {
+            // Only Helidon's entity decoding runs here; it throws e.g. NumberFormatException for a chunk size that is not hex.
+            throw unreadable("its chunked framing is invalid");
         }
+        if (body.length > maxBytes) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static ArbiterException unreadable(String why) {
+        return new ArbiterException(ErrorKind.CALLER_INVALID_REQUEST, "The request body could not be read: " + why + ".",
+                null, "unreadable_body", null);
     }
 
     private ArbiterException tooLarge() {

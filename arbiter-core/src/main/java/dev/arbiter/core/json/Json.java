@@ -1,5 +1,6 @@
 package dev.arbiter.core.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /** The one shared Jackson mapper and a few tree helpers every codec uses. */
 public final class Json {
@@ -23,7 +25,26 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build());
     }
 
+    /** Jackson's source reference inside a location ("[Source: REDACTED (...); line: 1, column: 35]"). */
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]");
+
     private Json() {
+    }
+
+    /**
+     * Why a {@link #parse} failed, in one line a caller can act on: the parser's reason and where (e.g.
+     * "Unexpected end-of-input: expected close marker for Array at line 1, column 36"), without Jackson's
+     * source reference or any exception class name.
+     */
+    public static String syntaxProblem(RuntimeException failure) {
+        Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null ? failure.getCause() : failure;
+        if (!(cause instanceof JsonProcessingException problem)) {
+            return "unreadable JSON";
+        }
+        String reason = String.valueOf(problem.getOriginalMessage()).lines().findFirst().orElse("").strip();
+        reason = SOURCE_REFERENCE.matcher(reason).replaceAll("$1");
+        JsonLocation at = problem.getLocation();
+        return at == null || at.getLineNr() < 0 ? reason : reason + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     public static ObjectNode object() {

@@ -59,7 +59,8 @@ public final class HttpTransport {
         } catch (ConnectException e) {
             throw failure(ErrorKind.PROVIDER_UNREACHABLE, "connection refused");
         } catch (IOException e) {
-            throw failure(ErrorKind.PROVIDER_UNREACHABLE, "connection failed (" + e.getClass().getSimpleName() + ")");
+            // The caller sees this message: say what happened, not which Java class reported it.
+            throw failure(ErrorKind.PROVIDER_UNREACHABLE, "closed or reset the connection before answering");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(ErrorKind.PROVIDER_UNREACHABLE, "call interrupted");

@@ -81,7 +81,7 @@ final class SseEventStream implements EventStream {
             if (idleTimedOut) {
                 throw transport.failure(ErrorKind.PROVIDER_TIMEOUT, "stream was idle for more than " + idleMillis + " ms");
             }
-            throw CodecProvider.unreachable(transport, "stream broke off (" + e.getClass().getSimpleName() + ")");
+            throw CodecProvider.unreachable(transport, "stream broke off (the connection closed or was reset)");
         } finally {
             timer.cancel(false);
         }

@@ -36,7 +36,7 @@ final class AnthropicRequestParser {
         try {
             root = Json.parse(body);
         } catch (RuntimeException e) {
-            throw ArbiterException.invalid(null, "the request body is not valid JSON");
+            throw ArbiterException.invalid(null, "the request body is not valid JSON (" + Json.syntaxProblem(e) + ")");
         }
         if (!root.isObject()) {
             throw ArbiterException.invalid(null, "the request body must be a JSON object");

@@ -65,7 +65,7 @@ final class OpenAiRequestParser {
             root = Json.parse(body);
         } catch (RuntimeException e) {
             throw new ArbiterException(ErrorKind.CALLER_INVALID_REQUEST, "The request body is not valid JSON ("
-                    + firstLine(e) + ").", null, "invalid_json", null);
+                    + Json.syntaxProblem(e) + ").", null, "invalid_json", null);
         }
         if (root == null || !root.isObject()) {
             throw new ArbiterException(ErrorKind.CALLER_INVALID_REQUEST, "The request body must be a JSON object.",
@@ -164,12 +164,5 @@ final class OpenAiRequestParser {
             }
         }
         return b.stream(stream).includeUsage(includeUsage).extra(extra);
-    }
-
-    private static String firstLine(RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = String.valueOf(cause.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
