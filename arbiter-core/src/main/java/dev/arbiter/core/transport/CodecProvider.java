@@ -8,11 +8,14 @@ import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.provider.ProviderCodec;
 import dev.arbiter.core.provider.UpstreamSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
+import dev.arbiter.core.error.ErrorKind;
+import java.io.UncheckedIOException;
 
 /** A provider made of a vendor codec over the shared HTTP transport. */
 public final class CodecProvider implements Provider {
+    /** Upper bound on a non-streamed answer read into memory. */
+    private static final int MAX_BODY_BYTES = 64 << 20;
+
     private final ProviderCodec codec;
     private final HttpTransport transport;
 
@@ -28,28 +31,33 @@ public final class CodecProvider implements Provider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
-        HttpResponse<byte[]> response = transport.send(codec.encode(request, transport.settings()));
-        if (response.statusCode() / 100 != 2) {
-            throw codec.decodeError(response.statusCode(), response.headers().map(), response.body());
+        UpstreamSettings settings = transport.settings();
+        try (UpstreamReply reply = transport.send(codec.encode(request, settings), settings.timeouts().total())) {
+            byte[] body = read(reply);
+            if (!reply.isSuccess()) {
+                throw codec.decodeError(reply.status(), reply.headers(), body);
+            }
+            return codec.decodeResponse(body);
         }
-        return codec.decodeResponse(response.body());
     }
 
     @Override
     public EventStream stream(ChatRequest request) {
-        HttpResponse<InputStream> response = transport.open(codec.encode(request, transport.settings()));
-        if (response.statusCode() / 100 != 2) {
-            byte[] body = readErrorBody(response.body());
-            throw codec.decodeError(response.statusCode(), response.headers().map(), body);
+        UpstreamSettings settings = transport.settings();
+        UpstreamReply reply = transport.send(codec.encode(request, settings), settings.timeouts().firstByte());
+        if (!reply.isSuccess()) {
+            try (reply) {
+                throw codec.decodeError(reply.status(), reply.headers(), read(reply));
+            }
         }
-        return new SseEventStream(response.body(), codec.newStreamDecoder(), transport);
+        return new SseEventStream(reply, codec.newStreamDecoder(), transport);
     }
 
-    private static byte[] readErrorBody(InputStream in) {
-        try (in) {
-            return in.readNBytes(1 << 20);
-        } catch (IOException e) {
-            return new byte[0];
+    private byte[] read(UpstreamReply reply) {
+        try {
+            return reply.readBody(MAX_BODY_BYTES);
+        } catch (IOException | UncheckedIOException e) {
+            throw transport.failure(ErrorKind.PROVIDER_UNREACHABLE, "broke off while sending its answer");
         }
     }
 

@@ -7,7 +7,6 @@ import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.provider.SseEvent;
 import dev.arbiter.core.provider.StreamDecoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ends before the vendor's end marker surfaces as an ArbiterException, never as a clean end.
  */
 final class SseEventStream implements EventStream {
-    private final InputStream body;
+    private final UpstreamReply reply;
     private final SseReader reader;
     private final StreamDecoder decoder;
     private final HttpTransport transport;
@@ -28,9 +27,9 @@ final class SseEventStream implements EventStream {
     private volatile boolean idleTimedOut;
     private boolean ended;
 
-    SseEventStream(InputStream body, StreamDecoder decoder, HttpTransport transport) {
-        this.body = body;
-        this.reader = new SseReader(body);
+    SseEventStream(UpstreamReply reply, StreamDecoder decoder, HttpTransport transport) {
+        this.reply = reply;
+        this.reader = new SseReader(reply.body());
         this.decoder = decoder;
         this.transport = transport;
         this.idleMillis = transport.settings().timeouts().idle().toMillis();
@@ -77,7 +76,10 @@ final class SseEventStream implements EventStream {
                 throw transport.failure(ErrorKind.PROVIDER_TIMEOUT, "stream was idle for more than " + idleMillis + " ms");
             }
             return event;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // Helidon's reader fails with unchecked exceptions too
+            if (e instanceof ArbiterException arbiter) {
+                throw arbiter;
+            }
             if (idleTimedOut) {
                 throw transport.failure(ErrorKind.PROVIDER_TIMEOUT, "stream was idle for more than " + idleMillis + " ms");
             }
@@ -90,11 +92,7 @@ final class SseEventStream implements EventStream {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // closing is best effort: the connection is discarded either way
-            }
+            reply.close();
         }
     }
 }
