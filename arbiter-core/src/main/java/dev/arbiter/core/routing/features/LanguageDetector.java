@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class LanguageDetector {
     static final String UNDETERMINED = "und";
-    static final double MIN_EVIDENCE = 2.0;
+    static final double MIN_EVIDENCE = 1.0;
     private static final double LEAD = 1.3;
     /** Characters inspected; the language is settled long before this. */
     private static final int SAMPLE_CHARS = 4_000;

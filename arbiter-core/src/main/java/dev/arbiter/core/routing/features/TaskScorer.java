@@ -3,75 +3,117 @@ package dev.arbiter.core.routing.features;
 import dev.arbiter.core.routing.TaskType;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * Scores a prompt for each {@link TaskType} from {@link TaskLexicon}'s evidence and turns the scores into a task mix.
+ * Scores a prompt for each {@link TaskType} from {@link TaskLexicon}'s words and {@link TaskCues}' structure, and turns
+ * the scores into a task mix.
  *
- * <p>Each task's score is a sum of log-odds: chat starts at {@link TaskLexicon#CHAT_PRIOR}, every distinct lexicon term
- * and every structural match adds its weight (capped per group), and request facts add fixed amounts (tools defined,
- * tool turns, images, JSON mode, a long prompt). The mix is the softmax of the scores, p(t) = e^s(t) / Σ e^s(u),
- * so equal evidence splits evenly and each extra point makes a task e times likelier. Immutable and thread-safe.
+ * <p>Each score is a sum of log-odds. Chat starts at {@link TaskCues#CHAT_PRIOR}; every distinct lexicon term adds its
+ * group's weight (capped per group); vocabulary groups and the number count are multiplied by
+ * min(1, sqrt({@link TaskCues#REFERENCE_WORDS} / words)), because three science words in a one-line question say more
+ * than three in a long letter; structural cues add per match (capped); two interactions add a bonus (a quantity
+ * question over a text with quantities is a word problem; science vocabulary inside multiple-choice options is an
+ * exam question); request facts add fixed amounts (tools, tool turns, images, JSON mode, a long prompt). The mix is
+ * the softmax of the scores, p(t) = e^s(t) / Σ e^s(u): equal evidence splits evenly and each extra point makes a task
+ * e times likelier. Immutable and thread-safe.
  */
 final class TaskScorer {
     private static final TaskType[] TYPES = TaskType.values();
-
-    /** A lexicon term: its words and the group it belongs to; {@code id} indexes the per-call "seen" flags. */
-    private record Term(int id, String[] words, int group) {
-    }
 
     /** What the scorer knows about the request besides its text. */
     record Facts(int inputTokens, boolean hasImages, boolean hasTools, boolean hasToolTurns, boolean wantsJson) {
         static final Facts NONE = new Facts(0, false, false, false, false);
     }
 
-    private final Map<String, List<Term>> termsByFirstWord = new HashMap<>();
-    private final int termCount;
-
-    TaskScorer() {
-        int id = 0;
-        for (int g = 0; g < TaskLexicon.GROUPS.size(); g++) {
-            for (String phrase : TaskLexicon.GROUPS.get(g).termList()) {
-                String[] words = phrase.split("\\s+");
-                termsByFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(new Term(id++, words, g));
-            }
-        }
-        termCount = id;
-    }
+    private final LexiconIndex lexicon = new LexiconIndex(TaskLexicon.GROUPS);
 
     /** Raw scores indexed by {@link TaskType#ordinal()}. */
     double[] scores(String text, Facts facts) {
-        double[] scores = new double[TYPES.length];
-        scores[TaskType.CHAT.ordinal()] += TaskLexicon.CHAT_PRIOR;
-        int[] groupHits = lexiconHits(words(text));
-        for (int g = 0; g < groupHits.length; g++) {
+        return scores(text, facts, null);
+    }
+
+    /** The evidence that fired, as "group:term" and "cue×count" strings, for tests and tuning. */
+    List<String> explain(String text, Facts facts) {
+        List<String> trace = new ArrayList<>();
+        scores(text, facts, trace);
+        return trace;
+    }
+
+    private double[] scores(String text, Facts facts, List<String> trace) {
+        double[] s = new double[TYPES.length];
+        s[TaskType.CHAT.ordinal()] += TaskCues.CHAT_PRIOR;
+        List<String> words = LexiconIndex.words(text);
+        double scale = Math.min(1.0, Math.sqrt(TaskCues.REFERENCE_WORDS / (double) Math.max(1, words.size())));
+        int[] hits = lexicon.hits(words, trace);
+        for (int g = 0; g < hits.length; g++) {
             TaskLexicon.Group group = TaskLexicon.GROUPS.get(g);
-            scores[group.type().ordinal()] += group.weight() * Math.min(groupHits[g], group.cap());
+            double sum = group.weight() * Math.min(hits[g], group.cap());
+            s[group.type().ordinal()] += group.scaled() ? sum * scale : sum;
         }
         int multipleChoice = 0;
-        for (TaskLexicon.Cue cue : TaskLexicon.CUES) {
+        double codeShape = 0;
+        for (TaskCues.Cue cue : TaskCues.CUES) {
             int n = count(cue, text);
-            scores[cue.type().ordinal()] += cue.weight() * n;
-            if (cue.name().equals("multiple-choice")) {
-                multipleChoice = n;
-            }
+            note(trace, cue.name(), n);
+            s[cue.type().ordinal()] += cue.weight() * n;
+            multipleChoice = cue == TaskCues.MULTIPLE_CHOICE ? n : multipleChoice;
+            codeShape += cue.type() == TaskType.CODING ? cue.weight() * n : 0;
         }
-        if (multipleChoice >= 2 && scores[TaskType.SCIENCE.ordinal()] > 0) {
-            scores[TaskType.SCIENCE.ordinal()] += TaskLexicon.MULTIPLE_CHOICE_SCIENCE_BONUS;
+        if (codeShape >= TaskCues.CODE_SHAPED_MIN) {
+            s[TaskType.CODING.ordinal()] += TaskCues.CODE_SHAPED;
+            note(trace, "code-shaped", 1);
         }
-        addFacts(scores, facts);
-        return scores;
+        NumberScanner.Counts numbers = NumberScanner.scan(text, TaskCues.NUMBER_CAP);
+        note(trace, "numbers", numbers.numbers());
+        note(trace, "arithmetic", numbers.arithmetic());
+        note(trace, "units", numbers.units());
+        s[TaskType.MATH.ordinal()] += TaskCues.NUMBER * Math.min(numbers.numbers(), TaskCues.NUMBER_CAP) * scale
+                + TaskCues.ARITHMETIC * Math.min(numbers.arithmetic(), TaskCues.ARITHMETIC_CAP);
+        s[TaskType.SCIENCE.ordinal()] += TaskCues.UNIT * Math.min(numbers.units(), TaskCues.UNIT_CAP);
+        addInteractions(s, hits, numbers, multipleChoice, trace);
+        addFacts(s, facts);
+        return s;
+    }
+
+    private static void addInteractions(double[] s, int[] hits, NumberScanner.Counts numbers, int multipleChoice,
+            List<String> trace) {
+        boolean quantities = numbers.numbers() > 0 || hits[TaskLexicon.GROUPS.indexOf(TaskLexicon.MATH_WORDS)] > 0;
+        if (hits[TaskLexicon.GROUPS.indexOf(TaskLexicon.QUANTITY_QUESTIONS)] > 0 && quantities) {
+            s[TaskType.MATH.ordinal()] += TaskCues.WORD_PROBLEM;
+            note(trace, "word-problem", 1);
+        }
+        if (multipleChoice >= 2 && s[TaskType.SCIENCE.ordinal()] >= TaskCues.MULTIPLE_CHOICE_SCIENCE_MIN) {
+            s[TaskType.SCIENCE.ordinal()] += TaskCues.MULTIPLE_CHOICE_SCIENCE;
+            note(trace, "science-exam", 1);
+        }
+    }
+
+    private static void addFacts(double[] s, Facts facts) {
+        if (facts.hasTools()) {
+            s[TaskType.AGENTIC.ordinal()] += TaskCues.TOOLS_DEFINED;
+        }
+        if (facts.hasToolTurns()) {
+            s[TaskType.AGENTIC.ordinal()] += TaskCues.TOOL_TURNS;
+        }
+        if (facts.hasImages()) {
+            s[TaskType.VISION.ordinal()] += TaskCues.IMAGES;
+        }
+        if (facts.wantsJson()) {
+            s[TaskType.EXTRACTION.ordinal()] += TaskCues.JSON_MODE;
+        }
+        double ramp = (facts.inputTokens() - TaskCues.LONG_CONTEXT_FROM)
+                / (double) (TaskCues.LONG_CONTEXT_FULL - TaskCues.LONG_CONTEXT_FROM);
+        s[TaskType.LONG_CONTEXT.ordinal()] += TaskCues.LONG_CONTEXT * Math.clamp(ramp, 0.0, 1.0);
     }
 
     /** The softmax of the scores as a task mix. */
     static Map<TaskType, Double> mix(double[] scores) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s);
+        for (double v : scores) {
+            max = Math.max(max, v);
         }
         double sum = 0;
         double[] e = new double[scores.length];
@@ -86,7 +128,7 @@ final class TaskScorer {
         return mix;
     }
 
-    /** The highest-scoring task; ties go to the earlier (more specific) type, chat being last. */
+    /** The highest-scoring task; ties go to the earlier type in {@link TaskType}'s order. */
     static TaskType top(double[] scores) {
         int best = 0;
         for (int i = 1; i < scores.length; i++) {
@@ -97,25 +139,10 @@ final class TaskScorer {
         return TYPES[best];
     }
 
-    private static void addFacts(double[] scores, Facts facts) {
-        if (facts.hasTools()) {
-            scores[TaskType.AGENTIC.ordinal()] += TaskLexicon.TOOLS_DEFINED;
+    private static int count(TaskCues.Cue cue, String text) {
+        if (!cue.mayMatch(text)) {
+            return 0;
         }
-        if (facts.hasToolTurns()) {
-            scores[TaskType.AGENTIC.ordinal()] += TaskLexicon.TOOL_TURNS;
-        }
-        if (facts.hasImages()) {
-            scores[TaskType.VISION.ordinal()] += TaskLexicon.IMAGES;
-        }
-        if (facts.wantsJson()) {
-            scores[TaskType.EXTRACTION.ordinal()] += TaskLexicon.JSON_MODE;
-        }
-        double ramp = (facts.inputTokens() - TaskLexicon.LONG_CONTEXT_FROM)
-                / (double) (TaskLexicon.LONG_CONTEXT_FULL - TaskLexicon.LONG_CONTEXT_FROM);
-        scores[TaskType.LONG_CONTEXT.ordinal()] += TaskLexicon.LONG_CONTEXT * Math.clamp(ramp, 0.0, 1.0);
-    }
-
-    private static int count(TaskLexicon.Cue cue, String text) {
         Matcher m = cue.pattern().matcher(text);
         int n = 0;
         while (n < cue.cap() && m.find()) {
@@ -124,65 +151,9 @@ final class TaskScorer {
         return n;
     }
 
-    /** Distinct terms found per group; a phrase matches consecutive words, a plural falls back to its singular. */
-    private int[] lexiconHits(List<String> words) {
-        boolean[] seen = new boolean[termCount];
-        int[] hits = new int[TaskLexicon.GROUPS.size()];
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            List<Term> terms = termsByFirstWord.get(w);
-            if (terms == null && w.length() > 3 && w.endsWith("s")) {
-                terms = termsByFirstWord.get(w.substring(0, w.length() - 1));
-            }
-            if (terms == null) {
-                continue;
-            }
-            for (Term t : terms) {
-                if (!seen[t.id()] && matchesAt(t.words(), words, i)) {
-                    seen[t.id()] = true;
-                    hits[t.group()]++;
-                }
-            }
+    private static void note(List<String> trace, String name, int n) {
+        if (trace != null && n > 0) {
+            trace.add(name + "×" + n);
         }
-        return hits;
-    }
-
-    private static boolean matchesAt(String[] phrase, List<String> words, int at) {
-        if (at + phrase.length > words.size()) {
-            return false;
-        }
-        for (int k = 1; k < phrase.length; k++) {
-            if (!phrase[k].equals(words.get(at + k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Lowercase words: letters, digits and the few symbols lexicon terms use (c++, c#, earth's, key-value). */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>(text.length() / 5 + 1);
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            boolean inWord = Character.isLetterOrDigit(c) || (start >= 0 && (c == '\'' || c == '+' || c == '#'
-                    || c == '-'));
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                words.add(trimTrailing(text.substring(start, i)).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-        }
-        return words;
-    }
-
-    /** Drops a trailing apostrophe or hyphen ("students'"), keeping c++ and c#. */
-    private static String trimTrailing(String w) {
-        int end = w.length();
-        while (end > 1 && (w.charAt(end - 1) == '\'' || w.charAt(end - 1) == '-')) {
-            end--;
-        }
-        return w.substring(0, end);
     }
 }
