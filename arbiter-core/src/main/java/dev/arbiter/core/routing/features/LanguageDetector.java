@@ -95,7 +95,9 @@ final class LanguageDetector {
         String[] lists = {
             // en
             "the and is are was were of to in that it with for this what how you be on not have has can which from"
-                + " a an do does why who would should could will my your i we they there their about",
+                + " a an do does why who would should could will my your i we they there their about as when such"
+                + " into by at or if than then its our most which did been being these those many much very also"
+                + " only just over after before some all one once each other more",
             // fr
             "le la les des est et une un du que qui dans pour pas sur avec je vous ce sont mais au il elle nous"
                 + " ne se en de comment pourquoi quel quelle cette aux",

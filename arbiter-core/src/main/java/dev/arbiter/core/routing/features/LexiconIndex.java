@@ -44,7 +44,7 @@ final class LexiconIndex {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             List<Term> terms = byFirstWord.get(w);
-            if (terms == null && w.length() > 3 && w.endsWith("s")) {
+            if (terms == null && w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
                 terms = byFirstWord.get(w.substring(0, w.length() - 1));
             }
             if (terms == null) {

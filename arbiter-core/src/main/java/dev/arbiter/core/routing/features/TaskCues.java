@@ -79,9 +79,8 @@ final class TaskCues {
      */
     static final double CODE_SHAPED = 1.5;
     static final double CODE_SHAPED_MIN = 2.5;
-    /** Science vocabulary counts for more inside a multiple-choice question (exam style), once it is there. */
+    /** A multiple-choice question with distinctive science terms (or exam phrasing) is a science exam question. */
     static final double MULTIPLE_CHOICE_SCIENCE = 1.0;
-    static final double MULTIPLE_CHOICE_SCIENCE_MIN = 0.8;
     /** Prior score of plain chat: other tasks must collect at least this much evidence to win. */
     static final double CHAT_PRIOR = 1.0;
     /** Words of text at which vocabulary counts in full; longer texts scale it by sqrt(REFERENCE_WORDS / words). */

@@ -72,7 +72,7 @@ final class TaskLexicon {
             express your answer, round to the nearest""");
 
     static final Group MATH_TASKS = new Group("math-tasks", TaskType.MATH, 1.8, 2, false, """
-            prove, prove that, show that, theorem, lemma, solve for, find all, step by step solution,
+            prove, prove that, theorem, lemma, solve for, find all, step by step solution,
             word problem, math problem, math question""");
 
     static final Group SCIENCE_TERMS = new Group("science-terms", TaskType.SCIENCE, 1.1, 5, true, """
@@ -105,7 +105,10 @@ final class TaskLexicon {
             argon, helium, sodium, potassium, calcium, chlorine, sulfur, nitrogen, hydrogen, uranium, ionic,
             covalent, electrolysis, nuclear fission, fusion, half-life, radioactive, photon, photons, ecosystem's,
             vaccine, vaccines, antibiotic, antibiotics, virus, viruses, neuron, neurons, metabolism, pathogen,
-            climate change, global warming, ozone, carbon cycle, nitrogen cycle, biodiversity, invasive species""");
+            climate change, global warming, ozone, carbon cycle, nitrogen cycle, biodiversity, invasive species,
+            opaque, transparent, translucent, tornado, hurricane, smog, exothermic, endothermic, fertilizer,
+            fertilizers, runoff, plateau, learned behavior, instinct, instincts, inherit, adaptive, test tube, beaker,
+            electrode, electrodes, life cycle, food pyramid, greenhouse effect, water pollution, air pollution""");
 
     static final Group SCIENCE_WORDS = new Group("science-words", TaskType.SCIENCE, 0.5, 4, true, """
             science, energy, force, forces, heat, light, sound, waves, temperature, pressure, motion, mass, plant,
@@ -113,10 +116,11 @@ final class TaskLexicon {
             fuels, oxygen, carbon, carbon dioxide, nitrogen, hydrogen, blood, muscle, muscles, bones, matter,
             substance, substances, mixture, solution, metal, metals, electricity, battery, ice, melting, boiling,
             freezing, climate, weather, earth, sun, moon, star, stars, trait, traits, population, materials,
-            gas, liquid, solid, water vapor, moisture, measure, measurement, rainfall, organism's""");
+            gas, liquid, solid, water vapor, moisture, measure, measurement, rainfall, organism's, coal,
+            theory, engineering, technology, laboratory, freeze, freezes, forest, rain, snow, wind""");
 
     /** How exam and quiz questions ask, in any subject; it points at knowledge questions (science in this scheme). */
-    static final Group EXAM_STYLE = new Group("exam-style", TaskType.SCIENCE, 0.8, 1, false, """
+    static final Group EXAM_STYLE = new Group("exam-style", TaskType.SCIENCE, 1.1, 1, false, """
             which of the following, which of these, which statement, best explains, best describes,
             best described, is an example of, are examples of, an example of a, most likely, which property,
             which process, which characteristic, which term, which event, which step, which factor, which best,

@@ -85,7 +85,9 @@ final class TaskScorer {
             s[TaskType.MATH.ordinal()] += TaskCues.WORD_PROBLEM;
             note(trace, "word-problem", 1);
         }
-        if (multipleChoice >= 2 && s[TaskType.SCIENCE.ordinal()] >= TaskCues.MULTIPLE_CHOICE_SCIENCE_MIN) {
+        boolean scienceTerms = hits[TaskLexicon.GROUPS.indexOf(TaskLexicon.SCIENCE_TERMS)] > 0
+                || hits[TaskLexicon.GROUPS.indexOf(TaskLexicon.EXAM_STYLE)] > 0;
+        if (multipleChoice >= 2 && scienceTerms) {
             s[TaskType.SCIENCE.ordinal()] += TaskCues.MULTIPLE_CHOICE_SCIENCE;
             note(trace, "science-exam", 1);
         }

@@ -26,6 +26,7 @@ class TaskClassifierReportTest {
     static final double CLASS_RECALL_FLOOR = 0.70;
     static final double CHINESE_EXAM_ZH_FLOOR = 0.97;
     static final double ENGLISH_EN_FLOOR = 0.90;
+    static final double ENGLISH_WORD_LISTS_EN_FLOOR = 0.80;
 
     final HeuristicFeatureExtractor extractor = new HeuristicFeatureExtractor();
 
@@ -83,8 +84,9 @@ class TaskClassifierReportTest {
                 assertThat(s.share(s.languages, "zh")).as("zh share of " + name)
                         .isGreaterThanOrEqualTo(CHINESE_EXAM_ZH_FLOOR);
             } else if (!name.startsWith("open7b/humaneval") && !name.startsWith("open7b/javascript")) {
-                assertThat(s.share(s.languages, "en")).as("en share of " + name)
-                        .isGreaterThanOrEqualTo(ENGLISH_EN_FLOOR);
+                // llmrouter holds bare word lists ("scooter, end, indoor, ..."), for which "und" is the right answer.
+                double floor = name.startsWith("llmrouter") ? ENGLISH_WORD_LISTS_EN_FLOOR : ENGLISH_EN_FLOOR;
+                assertThat(s.share(s.languages, "en")).as("en share of " + name).isGreaterThanOrEqualTo(floor);
             }
         });
     }
