@@ -1,0 +1,116 @@
+package dev.arbiter.core.routing.features;
+
+import dev.arbiter.core.chat.ChatRequest;
+import dev.arbiter.core.chat.ContentPart;
+import dev.arbiter.core.chat.Message;
+import dev.arbiter.core.chat.Role;
+import dev.arbiter.core.chat.ToolCall;
+import dev.arbiter.core.chat.ToolDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gathers a request's text twice over: the bounded slice the classifiers read (system prompt head plus the tail of
+ * the user text) and every text part the model will see, for token counting.
+ */
+final class PromptText {
+    /** Characters of system/developer text analysed: its head states the job; the rest is usually reference. */
+    static final int SYSTEM_HEAD_CHARS = 2_000;
+    /** Characters of user text analysed: the tail holds the actual question, even after pasted documents. */
+    static final int USER_TAIL_CHARS = 8_000;
+
+    private PromptText() {
+    }
+
+    /** The text the classifiers and the quality model read: system head, a blank line, then the user tail. */
+    static String analysed(ChatRequest request) {
+        StringBuilder system = new StringBuilder();
+        StringBuilder user = new StringBuilder();
+        for (Message m : request.messages()) {
+            if (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) {
+                appendBounded(system, m, SYSTEM_HEAD_CHARS);
+            } else if (m.role() == Role.USER) {
+                if (!user.isEmpty()) {
+                    user.append('\n');
+                }
+                user.append(m.text());
+                if (user.length() > 4 * USER_TAIL_CHARS) {
+                    // Keep memory bounded for huge conversations; only the tail is analysed.
+                    user.delete(0, user.length() - USER_TAIL_CHARS);
+                }
+            }
+        }
+        String userTail = tail(user.toString(), USER_TAIL_CHARS);
+        if (system.isEmpty()) {
+            return userTail;
+        }
+        return userTail.isEmpty() ? system.toString() : system + "\n\n" + userTail;
+    }
+
+    /** Every text the model receives: all messages, tool call arguments and tool definitions. */
+    static List<String> allParts(ChatRequest request) {
+        List<String> parts = new ArrayList<>();
+        for (Message m : request.messages()) {
+            for (ContentPart p : m.content()) {
+                if (p instanceof ContentPart.Text t) {
+                    parts.add(t.text());
+                }
+            }
+            for (ToolCall call : m.toolCalls()) {
+                parts.add(call.name());
+                parts.add(call.argumentsJson());
+            }
+        }
+        for (ToolDefinition tool : request.tools()) {
+            parts.add(tool.name());
+            parts.add(tool.description());
+            parts.add(tool.parameters() == null ? null : tool.parameters().toString());
+        }
+        return parts;
+    }
+
+    static int imageCount(ChatRequest request) {
+        int images = 0;
+        for (Message m : request.messages()) {
+            for (ContentPart p : m.content()) {
+                if (p instanceof ContentPart.Image) {
+                    images++;
+                }
+            }
+        }
+        return images;
+    }
+
+    /** Whether the conversation already holds tool calls or tool results (an agent loop in progress). */
+    static boolean hasToolTurns(ChatRequest request) {
+        for (Message m : request.messages()) {
+            if (m.role() == Role.TOOL || !m.toolCalls().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendBounded(StringBuilder sb, Message m, int max) {
+        if (sb.length() >= max) {
+            return;
+        }
+        if (!sb.isEmpty()) {
+            sb.append('\n');
+        }
+        String text = m.text();
+        sb.append(text, 0, Math.min(text.length(), max - sb.length()));
+    }
+
+    /** The last {@code max} characters, not starting inside a surrogate pair. */
+    static String tail(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int from = text.length() - max;
+        if (Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        return text.substring(from);
+    }
+}
