@@ -24,6 +24,15 @@ public final class OutcomeFile {
 
     /** All rows of one file; blank lines are skipped, a file without rows is an error. */
     public static List<OutcomeRow> read(Path file) {
+        return read(file, true);
+    }
+
+    /** Rows with id and prompt only: outcomes, present or not, are neither read nor checked (for predict). */
+    public static List<OutcomeRow> readPrompts(Path file) {
+        return read(file, false);
+    }
+
+    private static List<OutcomeRow> read(Path file, boolean withOutcomes) {
         List<OutcomeRow> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -31,7 +40,7 @@ public final class OutcomeFile {
             while ((line = in.readLine()) != null) {
                 number++;
                 if (!line.isBlank()) {
-                    rows.add(parse(file, number, line));
+                    rows.add(parse(file, number, line, withOutcomes));
                 }
             }
         } catch (NoSuchFileException e) {
@@ -54,7 +63,7 @@ public final class OutcomeFile {
         return rows;
     }
 
-    private static OutcomeRow parse(Path file, int number, String line) {
+    private static OutcomeRow parse(Path file, int number, String line, boolean withOutcomes) {
         String where = file.getFileName() + " line " + number;
         JsonNode node;
         try {
@@ -74,7 +83,7 @@ public final class OutcomeFile {
             throw new QualityInputException("malformed row in " + where + ": missing string \"prompt\"");
         }
         return new OutcomeRow(id.asText(), text(node, "source"), text(node, "task"), prompt.asText(),
-                scores(node.get("outcomes"), where));
+                withOutcomes ? scores(node.get("outcomes"), where) : Map.of());
     }
 
     private static String text(JsonNode node, String field) {
