@@ -10,6 +10,7 @@ final class Lbfgs {
         double evaluate(double[] x, double[] gradient);
     }
 
+    private static final boolean TRACE = Boolean.getBoolean("arbiter.lbfgs.trace");
     private static final int MEMORY = 10;
     private static final double ARMIJO = 1e-4;
 
@@ -69,6 +70,9 @@ final class Lbfgs {
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
             f = fNew;
+            if (TRACE) {
+                System.err.printf("iter %d f=%.6f step=%.3g tries=%d%n", iter, f, step, tries);
+            }
             if (converged) {
                 break;
             }
