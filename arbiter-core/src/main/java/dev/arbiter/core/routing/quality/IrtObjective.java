@@ -1,0 +1,137 @@
+package dev.arbiter.core.routing.quality;
+
+/**
+ * The penalised soft-label logistic loss of the IRT model over training triples:
+ * z = Σ_k mix_k(q)·a[m][k] + b[m] − w·x(q), loss = Σ weight·(softplus(z) − score·z) + L2 pulls of w, a and b toward
+ * their centres (zero or the population for a base fit; the base profile for a fine-tune). Parameter layout:
+ * [w (only when learned) | a (models × factors) | b (models)].
+ */
+final class IrtObjective implements Lbfgs.Objective {
+    /** L2 strengths; the data term is a sum over triples, so each is worth roughly 4·λ observations. */
+    record Penalties(double hashed, double dense, double intercept, double ability, double bias) {
+    }
+
+    private final TrainingData data;
+    private final boolean learnWeights;
+    private final double[] weightCenter;
+    private final double[] abilityCenter;
+    private final double[] biasCenter;
+    private final Penalties l2;
+    private final int dim;
+    private final int denseOffset;
+    private final int models;
+    private final double[] difficulty;
+    private final double[] rowGradient;
+
+    IrtObjective(TrainingData data, int dim, int denseOffset, boolean learnWeights, double[] weightCenter,
+                 double[] abilityCenter, double[] biasCenter, Penalties l2) {
+        this.data = data;
+        this.dim = dim;
+        this.denseOffset = denseOffset;
+        this.learnWeights = learnWeights;
+        this.weightCenter = weightCenter;
+        this.abilityCenter = abilityCenter;
+        this.biasCenter = biasCenter;
+        this.l2 = l2;
+        this.models = data.models.size();
+        this.difficulty = new double[data.rows];
+        this.rowGradient = new double[data.rows];
+    }
+
+    int size() {
+        return abilityOffset() + models * data.factors + models;
+    }
+
+    int abilityOffset() {
+        return learnWeights ? dim : 0;
+    }
+
+    int biasOffset() {
+        return abilityOffset() + models * data.factors;
+    }
+
+    @Override
+    public double evaluate(double[] p, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0);
+        java.util.Arrays.fill(rowGradient, 0);
+        double[] w = learnWeights ? p : weightCenter;
+        for (int r = 0; r < data.rows; r++) {
+            double d = 0;
+            for (int j = data.rowStart[r]; j < data.rowStart[r + 1]; j++) {
+                d += w[data.col[j]] * data.val[j];
+            }
+            difficulty[r] = d;
+        }
+        double loss = dataTerm(p, gradient);
+        if (learnWeights) {
+            for (int r = 0; r < data.rows; r++) {
+                for (int j = data.rowStart[r]; j < data.rowStart[r + 1]; j++) {
+                    gradient[data.col[j]] += rowGradient[r] * data.val[j];
+                }
+            }
+            loss += weightPenalty(p, gradient);
+        }
+        return loss + abilityPenalty(p, gradient);
+    }
+
+    private double dataTerm(double[] p, double[] gradient) {
+        int k = data.factors;
+        int aOff = abilityOffset();
+        int bOff = biasOffset();
+        double loss = 0;
+        for (int t = 0; t < data.triples(); t++) {
+            int r = data.tripleRow[t];
+            int m = data.tripleModel[t];
+            double z = p[bOff + m] - difficulty[r];
+            for (int f = 0; f < k; f++) {
+                z += data.mix[r * k + f] * p[aOff + m * k + f];
+            }
+            double y = data.tripleScore[t];
+            double weight = data.tripleWeight[t];
+            loss += weight * (softplus(z) - y * z);
+            double g = weight * (sigmoid(z) - y);
+            for (int f = 0; f < k; f++) {
+                gradient[aOff + m * k + f] += g * data.mix[r * k + f];
+            }
+            gradient[bOff + m] += g;
+            rowGradient[r] -= g;
+        }
+        return loss;
+    }
+
+    private double weightPenalty(double[] p, double[] gradient) {
+        double loss = 0;
+        for (int i = 0; i < dim; i++) {
+            double lambda = i < denseOffset ? l2.hashed() : i == denseOffset + DenseFeatures.BIAS ? l2.intercept() : l2.dense();
+            double delta = p[i] - weightCenter[i];
+            loss += 0.5 * lambda * delta * delta;
+            gradient[i] += lambda * delta;
+        }
+        return loss;
+    }
+
+    private double abilityPenalty(double[] p, double[] gradient) {
+        double loss = 0;
+        int aOff = abilityOffset();
+        for (int i = 0; i < abilityCenter.length; i++) {
+            double delta = p[aOff + i] - abilityCenter[i];
+            loss += 0.5 * l2.ability() * delta * delta;
+            gradient[aOff + i] += l2.ability() * delta;
+        }
+        int bOff = biasOffset();
+        for (int m = 0; m < models; m++) {
+            double delta = p[bOff + m] - biasCenter[m];
+            loss += 0.5 * l2.bias() * delta * delta;
+            gradient[bOff + m] += l2.bias() * delta;
+        }
+        return loss;
+    }
+
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+}

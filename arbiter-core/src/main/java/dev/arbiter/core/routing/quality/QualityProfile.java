@@ -1,0 +1,194 @@
+package dev.arbiter.core.routing.quality;
+
+import dev.arbiter.core.routing.QualityModel;
+import dev.arbiter.core.routing.RequestFeatures;
+import dev.arbiter.core.routing.TaskType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A fitted item-response-theory quality model: logit P(m answers q) = Σ_t mix_t(q)·a[m][t] + b[m] − w·x(q), with
+ * x(q) the hashed prompt features and mix(q) the extractor's task mix. Immutable and thread-safe; saved as the
+ * versioned JSON described in docs/routing.md.
+ */
+public final class QualityProfile implements QualityModel {
+    /** The profile format version this code reads and writes. */
+    public static final int VERSION = 1;
+    /** Classpath resource of the shipped base profile. */
+    public static final String SHIPPED_RESOURCE = "arbiter/quality-base.json";
+    /** The ability factors, in the order of {@link ModelAbility#abilities()}. */
+    public static final List<TaskType> FACTORS = List.of(TaskType.values());
+    private static final double MAX_LOGIT = 20;
+
+    private final FeatureHasher hasher;
+    private final float[] weights;
+    private final ModelAbility prior;
+    private final SortedMap<String, ModelAbility> models;
+    private final ProfileMetadata metadata;
+
+    QualityProfile(FeatureHasher.Params hashing, float[] weights, ModelAbility prior,
+                   Map<String, ModelAbility> models, ProfileMetadata metadata) {
+        this.hasher = new FeatureHasher(hashing);
+        if (weights.length != hasher.dimension()) {
+            throw new IllegalArgumentException("expected " + hasher.dimension() + " weights, got " + weights.length);
+        }
+        this.weights = weights.clone();
+        this.prior = prior;
+        this.models = Collections.unmodifiableSortedMap(new TreeMap<>(models));
+        this.metadata = metadata;
+    }
+
+    /** Reads a profile saved by {@link #save}; bad or unknown-version files fail with a one-line message. */
+    public static QualityProfile load(Path file) {
+        try {
+            return ProfileJson.read(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new QualityInputException("no such profile: " + file);
+        } catch (IOException e) {
+            throw new QualityInputException("cannot read profile " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The base profile shipped in the jar (trained on the shared outcome data; see docs/routing.md). */
+    public static QualityProfile shipped() {
+        try (InputStream in = QualityProfile.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("shipped quality profile " + SHIPPED_RESOURCE + " is missing");
+            }
+            return ProfileJson.read(in.readAllBytes(), "classpath:" + SHIPPED_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void save(Path file) {
+        try {
+            Files.write(file, toJson());
+        } catch (IOException e) {
+            throw new QualityInputException("cannot write profile " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The profile's JSON bytes (deterministic: the same profile always gives the same bytes). */
+    public byte[] toJson() {
+        return ProfileJson.write(this);
+    }
+
+    @Override
+    public double pSuccess(RequestFeatures features, String model) {
+        return prepare(features).pSuccess(model);
+    }
+
+    @Override
+    public double difficulty(RequestFeatures features) {
+        return hasher.featurize(features).dot(weights);
+    }
+
+    @Override
+    public Set<String> models() {
+        return models.keySet();
+    }
+
+    /** Featurises a request once, for scoring it against many models. */
+    public Prepared prepare(RequestFeatures features) {
+        return new Prepared(difficulty(features), factorsOf(features));
+    }
+
+    /** The probabilities for every model in the profile, in name order. */
+    public Map<String, Double> pSuccessAll(RequestFeatures features) {
+        Prepared prepared = prepare(features);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String m : models.keySet()) {
+            out.put(m, prepared.pSuccess(m));
+        }
+        return out;
+    }
+
+    /** A request's difficulty and task mix, computed once; scores any model of the profile cheaply. */
+    public final class Prepared {
+        private final double difficulty;
+        private final float[] mix;
+
+        private Prepared(double difficulty, float[] mix) {
+            this.difficulty = difficulty;
+            this.mix = mix;
+        }
+
+        public double difficulty() {
+            return difficulty;
+        }
+
+        public double pSuccess(String model) {
+            ModelAbility ability = models.get(model);
+            if (ability == null) {
+                throw new IllegalArgumentException("the quality profile has no model named " + model);
+            }
+            double z = Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, ability.skill(mix) - difficulty));
+            return IrtObjective.sigmoid(z);
+        }
+    }
+
+    public ModelAbility ability(String model) {
+        return models.get(model);
+    }
+
+    /** Where abilities of a model without data start: the mean of the base models. */
+    public ModelAbility populationPrior() {
+        return prior;
+    }
+
+    /** This profile with one model added or replaced (e.g. a catalog model from {@link AbilityPrior}). */
+    public QualityProfile withModel(String name, ModelAbility ability) {
+        Map<String, ModelAbility> next = new TreeMap<>(models);
+        next.put(name, ability);
+        return new QualityProfile(hasher.params(), weights, prior, next, metadata);
+    }
+
+    public ProfileMetadata metadata() {
+        return metadata;
+    }
+
+    FeatureHasher hasher() {
+        return hasher;
+    }
+
+    float[] weights() {
+        return weights.clone();
+    }
+
+    SortedMap<String, ModelAbility> abilities() {
+        return models;
+    }
+
+    /** The ability-factor vector of a request: its task mix normalised to sum 1 (its main type when empty). */
+    static float[] factorsOf(RequestFeatures f) {
+        float[] mix = new float[FACTORS.size()];
+        double sum = 0;
+        for (int t = 0; t < mix.length; t++) {
+            double v = f.taskMix().getOrDefault(FACTORS.get(t), 0.0);
+            mix[t] = v > 0 ? (float) v : 0f;
+            sum += mix[t];
+        }
+        if (sum <= 0) {
+            Arrays.fill(mix, 0f);
+            mix[FACTORS.indexOf(f.taskType() == null ? TaskType.CHAT : f.taskType())] = 1f;
+        } else if (Math.abs(sum - 1) > 1e-6) {
+            for (int t = 0; t < mix.length; t++) {
+                mix[t] = (float) (mix[t] / sum);
+            }
+        }
+        return mix;
+    }
+}
