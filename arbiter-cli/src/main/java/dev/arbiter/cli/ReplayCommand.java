@@ -61,8 +61,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "Also print the cost/quality frontier and APGR/CPT (two models) or AIQ.")
     boolean sweep;
 
-    @Option(names = "--win-score", paramLabel = "KIND", defaultValue = "win-rate",
-            description = "Two-model strong-win score: win-rate ((1 + p_strong - p_weak) / 2) or strong-p.")
+    @Option(names = "--win-score", paramLabel = "KIND", defaultValue = "strong-p",
+            description = "Two-model strong-win score: strong-p (the strong model's pSuccess, default) or win-rate"
+                    + " ((1 + p_strong - p_weak) / 2).")
     String winScore;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -113,9 +114,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ReplayException("--max-cost must be >= 0, got " + maxCost);
         }
         WinScore win = switch (winScore) {
-            case "win-rate" -> WinScore.WIN_RATE;
             case "strong-p" -> WinScore.STRONG_P;
-            default -> throw new ReplayException("--win-score must be win-rate or strong-p, got " + winScore);
+            case "win-rate" -> WinScore.WIN_RATE;
+            default -> throw new ReplayException("--win-score must be strong-p or win-rate, got " + winScore);
         };
         List<OutcomeRow> rows = OutcomeFile.read(data);
         if (twoModels != null) {

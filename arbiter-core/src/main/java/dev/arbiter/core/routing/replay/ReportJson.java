@@ -66,7 +66,7 @@ final class ReportJson {
         ObjectNode o = Json.object();
         o.put("strong", t.strong());
         o.put("weak", t.weak());
-        o.put("win_score", t.winScore().name().toLowerCase(Locale.ROOT));
+        o.put("win_score", t.winScore().cliName());
         RouteLlmMetrics.Result m = t.result();
         o.put("strong_accuracy", m.strongAccuracy());
         o.put("weak_accuracy", m.weakAccuracy());

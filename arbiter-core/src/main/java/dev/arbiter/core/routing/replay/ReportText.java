@@ -20,13 +20,13 @@ final class ReportText {
         out.append(String.format(Locale.ROOT, "policy %s (bar %.2f%s)%n%n", r.policy().name(), r.settings().qualityBar(),
                 r.settings().maxCostUsd() == null ? "" : ", max cost " + money(r.settings().maxCostUsd(), false)));
         RouterSummary best = r.baseline("always-best");
-        out.append(String.format(Locale.ROOT, "%-46s %8s %12s %12s %18s%n", "router", "quality", "cost/row",
-                "total cost", "vs always-best q/c"));
+        out.append(String.format(Locale.ROOT, "%-46s %8s %12s %12s  %s%n", "router", "quality", "cost/row",
+                "total cost", "vs always-best: quality / cost"));
         List<RouterSummary> all = new ArrayList<>();
         all.add(r.policy());
         all.addAll(r.baselines());
         for (RouterSummary s : all) {
-            out.append(String.format(Locale.ROOT, "%-46s %8.4f %12s %12s %8s / %-8s%n", label(s), s.quality(),
+            out.append(String.format(Locale.ROOT, "%-46s %8.4f %12s %12s  %8s / %s%n", label(s), s.quality(),
                     money(s.costMean(), r.costBlind()), money(s.costTotal(), r.costBlind()),
                     percent(s.quality() / best.quality()), percent(s.costTotal() / best.costTotal())));
         }
@@ -55,7 +55,7 @@ final class ReportText {
             out.append(String.format(Locale.ROOT,
                     "%nRouteLLM metrics (strong %s %.1f%%, weak %s %.1f%%; win score %s):%n"
                             + "  APGR %.3f   CPT(50%%) %.1f%% strong calls   CPT(80%%) %.1f%% strong calls%n",
-                    t.strong(), m.strongAccuracy(), t.weak(), m.weakAccuracy(), t.winScore().name().toLowerCase(Locale.ROOT),
+                    t.strong(), m.strongAccuracy(), t.weak(), m.weakAccuracy(), t.winScore().cliName(),
                     m.apgr(), m.cpt50(), m.cpt80()));
         }
         if (r.aiq() != null) {
