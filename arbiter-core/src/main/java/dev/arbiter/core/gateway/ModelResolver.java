@@ -6,6 +6,7 @@ import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Interceptor;
 import dev.arbiter.core.pipeline.Outcome;
+import java.util.List;
 
 /**
  * Router stage for concrete model names: finds the caller's model in the catalog, refuses unknown or
@@ -24,6 +25,7 @@ final class ModelResolver implements Interceptor {
         ModelEntry model = resolve(exchange.request().model());
         RequiredCapabilities.check(exchange.request(), model);
         exchange.trace().model(model);
+        exchange.trace().targets(List.of(model));
         exchange.trace().decision("pinned: caller named " + model.id());
         return chain.proceed(exchange);
     }

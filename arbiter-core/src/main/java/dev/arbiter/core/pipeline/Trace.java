@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class Trace {
     private ModelEntry model;
+    private List<ModelEntry> targets = List.of();
     private String route;
     private String decision;
     private final List<AttemptRecord> attempts = new ArrayList<>();
@@ -21,6 +22,15 @@ public final class Trace {
 
     public void model(ModelEntry chosen) {
         this.model = chosen;
+    }
+
+    /** The targets in the order to try them: the router's ranking (first = chosen), fallbacks after it. */
+    public List<ModelEntry> targets() {
+        return targets;
+    }
+
+    public void targets(List<ModelEntry> ranked) {
+        this.targets = List.copyOf(ranked);
     }
 
     public String route() {
