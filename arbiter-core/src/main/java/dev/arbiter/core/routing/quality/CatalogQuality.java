@@ -1,0 +1,31 @@
+package dev.arbiter.core.routing.quality;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.routing.QualityModel;
+import java.util.Collection;
+
+/**
+ * The quality model the gateway routes with: a fitted profile extended to every catalog model. A catalog model
+ * the profile already knows (by id) keeps its fitted abilities; any other starts from its declared benchmark
+ * scores ({@link AbilityPrior#fromCatalog}), or the population mean when it declares none.
+ */
+public final class CatalogQuality {
+    private CatalogQuality() {
+    }
+
+    public static QualityProfile build(QualityProfile profile, Collection<ModelEntry> catalog) {
+        AbilityPrior prior = AbilityPrior.fromCatalog(catalog);
+        QualityProfile result = profile;
+        for (ModelEntry model : catalog) {
+            if (profile.ability(model.id()) == null) {
+                result = result.withModel(model.id(), prior.prior(model.id(), profile.populationPrior()));
+            }
+        }
+        return result;
+    }
+
+    /** Convenience for callers that only need the {@link QualityModel} view. */
+    public static QualityModel of(QualityProfile profile, Collection<ModelEntry> catalog) {
+        return build(profile, catalog);
+    }
+}
