@@ -7,8 +7,9 @@ import java.util.Map;
  * Who asked and through which route, for policies that decide on more than the prompt: rules (route, headers,
  * metadata), weighted splits (sticky per user). Header names are lower-case. Empty in offline replay.
  */
-public record RoutingContext(String route, String user, Map<String, String> headers, Map<String, String> metadata) {
-    public static final RoutingContext NONE = new RoutingContext(null, null, Map.of(), Map.of());
+public record RoutingContext(String route, String user, String requestId, Map<String, String> headers,
+                             Map<String, String> metadata) {
+    public static final RoutingContext NONE = new RoutingContext(null, null, null, Map.of(), Map.of());
 
     public RoutingContext {
         headers = Map.copyOf(headers);
@@ -19,8 +20,8 @@ public record RoutingContext(String route, String user, Map<String, String> head
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** What a sticky split hashes: the user when known, else null (the policy then splits per request). */
+    /** What a split hashes: the user when known (sticky), else the request id (a fresh draw per request). */
     public String stickyKey() {
-        return user;
+        return user != null ? user : requestId;
     }
 }
