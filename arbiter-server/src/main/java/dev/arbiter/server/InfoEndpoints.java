@@ -6,6 +6,7 @@ import dev.arbiter.core.catalog.Capability;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.gateway.Catalog;
 import dev.arbiter.core.json.Json;
+import dev.arbiter.core.router.VirtualModels;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.List;
 /** {@code GET /v1/models} (OpenAI shape, or Anthropic's for Claude clients), {@code /health} and {@code /ready}. */
 final class InfoEndpoints {
     private final Catalog catalog;
+    private final List<VirtualModels.Listed> virtualModels;
     private final List<String> providers;
     private final boolean sandbox;
 
-    InfoEndpoints(Catalog catalog, List<String> providers, boolean sandbox) {
+    InfoEndpoints(Catalog catalog, List<VirtualModels.Listed> virtualModels, List<String> providers, boolean sandbox) {
         this.catalog = catalog;
+        this.virtualModels = List.copyOf(virtualModels);
         this.providers = List.copyOf(providers);
         this.sandbox = sandbox;
     }
@@ -27,6 +30,9 @@ final class InfoEndpoints {
         ArrayNode data = Json.array();
         for (ModelEntry m : catalog.available()) {
             data.add(anthropic ? anthropicModel(m) : openAiModel(m));
+        }
+        for (VirtualModels.Listed v : virtualModels) {
+            data.add(anthropic ? anthropicVirtual(v) : openAiVirtual(v));
         }
         ObjectNode body = Json.object();
         if (anthropic) {
@@ -67,6 +73,19 @@ final class InfoEndpoints {
         ArrayNode aliases = arbiter.putArray("aliases");
         m.aliases().forEach(aliases::add);
         return node;
+    }
+
+    /** A virtual model or route: owned by Arbiter, with what it is and which policy decides it. */
+    private static ObjectNode openAiVirtual(VirtualModels.Listed v) {
+        ObjectNode node = Json.object().put("id", v.id()).put("object", "model").put("created", 0)
+                .put("owned_by", "arbiter");
+        node.putObject("arbiter").put("kind", v.kind()).put("policy", v.policy()).put("description", v.description());
+        return node;
+    }
+
+    private static ObjectNode anthropicVirtual(VirtualModels.Listed v) {
+        return Json.object().put("type", "model").put("id", v.id()).put("display_name", v.id() + " (arbiter "
+                + v.kind() + ": " + v.description() + ")").put("created_at", "1970-01-01T00:00:00Z");
     }
 
     private static ObjectNode anthropicModel(ModelEntry m) {

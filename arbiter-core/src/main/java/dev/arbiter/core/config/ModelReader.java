@@ -2,6 +2,7 @@ package dev.arbiter.core.config;
 
 import dev.arbiter.core.catalog.BenchmarkScore;
 import dev.arbiter.core.catalog.Capability;
+import dev.arbiter.core.catalog.Lifecycle;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.catalog.Price;
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /** Reads one entry of a {@code models} list (config or built-in catalog) into a {@link ModelEntry}. */
 final class ModelReader {
     static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "price", "context_window",
-            "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks");
+            "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks", "lifecycle");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cached_input", "cache_write");
     private static final Set<String> BENCHMARK_KEYS = Set.of("value", "source", "alternatives");
     private static final Set<String> ALTERNATIVE_KEYS = Set.of("value", "source");
@@ -45,7 +46,18 @@ final class ModelReader {
                 f.optional("capabilities").map(ModelReader::capabilities).orElse(Set.of()),
                 f.optional("vendor").map(ModelReader::name).orElse(vendorPrefix),
                 f.optional("jurisdiction").map(ModelReader::jurisdiction).orElse(null),
-                f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()));
+                f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()),
+                f.optional("lifecycle").map(ModelReader::lifecycle).orElse(Lifecycle.ACTIVE));
+    }
+
+    private static Lifecycle lifecycle(Cursor c) {
+        String name = c.requiredText();
+        Lifecycle lifecycle = Lifecycle.fromConfigName(name);
+        if (lifecycle == null) {
+            List<String> known = Arrays.stream(Lifecycle.values()).map(Lifecycle::configName).toList();
+            throw c.error("unknown lifecycle '" + name + "'" + Suggest.hint(name, known));
+        }
+        return lifecycle;
     }
 
     private static String id(Cursor c) {

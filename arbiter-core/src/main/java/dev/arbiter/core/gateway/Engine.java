@@ -5,6 +5,8 @@ import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ProviderConfig;
 import dev.arbiter.core.config.ProviderType;
 import dev.arbiter.core.provider.Provider;
+import dev.arbiter.core.router.RouterServices;
+import dev.arbiter.core.router.RouterStage;
 import dev.arbiter.core.provider.sandbox.Pacer;
 import dev.arbiter.core.provider.sandbox.SandboxProvider;
 import dev.arbiter.core.provider.sandbox.SandboxSetup;
@@ -27,6 +29,11 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
 
     /** As {@link #assemble(GatewayConfig)}, with the sandbox's pacing injectable for tests. */
     public static Engine assemble(GatewayConfig config, Pacer sandboxPacer) {
+        return assemble(config, sandboxPacer, RouterServices.defaults());
+    }
+
+    /** As {@link #assemble(GatewayConfig, Pacer)}, with the router's health, governance and profile injectable. */
+    public static Engine assemble(GatewayConfig config, Pacer sandboxPacer, RouterServices routerServices) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         boolean wantsSandbox = config.sandbox();
         for (ProviderConfig p : config.providers()) {
@@ -43,7 +50,8 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
             models = config.sandbox() ? twinsAnsweringToRealNames(config.models(), setup) : concat(models, setup.models());
         }
         Catalog catalog = new Catalog(models, providers.keySet());
-        return new Engine(new Gateway(catalog, providers), List.copyOf(providers.keySet()), config.sandbox());
+        RouterStage router = RouterStage.create(catalog, config.routing(), routerServices);
+        return new Engine(new Gateway(catalog, providers, router), List.copyOf(providers.keySet()), config.sandbox());
     }
 
     /** In pure sandbox mode the real entries cannot be served, so their names become aliases of the twins. */

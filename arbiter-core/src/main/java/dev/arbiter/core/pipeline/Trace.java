@@ -1,6 +1,7 @@
 package dev.arbiter.core.pipeline;
 
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.routing.RoutingDecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public final class Trace {
     private List<ModelEntry> targets = List.of();
     private String route;
     private String decision;
+    private RoutingDecision routingDecision;
     private final List<AttemptRecord> attempts = new ArrayList<>();
     private long upstreamNanos;
 
@@ -33,6 +35,7 @@ public final class Trace {
         this.targets = List.copyOf(ranked);
     }
 
+    /** What {@code x-arbiter-route} says: the route name, the virtual model asked for, or "direct". */
     public String route() {
         return route;
     }
@@ -41,12 +44,22 @@ public final class Trace {
         this.route = name;
     }
 
+    /** The one-line decision summary sent as {@code x-arbiter-decision}. */
     public String decision() {
         return decision;
     }
 
     public void decision(String summary) {
         this.decision = summary;
+    }
+
+    /** The router's full decision record; null for a request that named a concrete model. */
+    public RoutingDecision routingDecision() {
+        return routingDecision;
+    }
+
+    public void routingDecision(RoutingDecision record) {
+        this.routingDecision = record;
     }
 
     public List<AttemptRecord> attempts() {
