@@ -51,7 +51,7 @@ final class Weighted implements RoutingPolicy {
         for (Map.Entry<String, OptionNode> e : weightsNode.entries().entrySet()) {
             double w = e.getValue().number();
             if (!(w >= 0) || Double.isInfinite(w)) {
-                throw e.getValue().error("weight must be a finite number >= 0, got " + w);
+                throw e.getValue().error("weight must be a finite number >= 0, got " + number(w));
             }
             weights.put(e.getKey(), w);
             total += w;
