@@ -6,6 +6,7 @@ import dev.arbiter.core.routing.RoutingContext;
 import dev.arbiter.core.routing.RoutingInput;
 import dev.arbiter.core.routing.RoutingPolicy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Weighted implements RoutingPolicy {
     private final String salt;
 
     Weighted(Map<String, Double> weights, String salt) {
-        this.weights = new LinkedHashMap<>(weights);
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // config order names the arms
         this.salt = salt == null ? "" : salt;
     }
 
