@@ -226,6 +226,17 @@ final class Cursor {
         };
     }
 
+    /** The child at a mapping key (a String) or list index (an Integer), or null when there is none. */
+    Cursor child(Object segment) {
+        if (segment instanceof String key && node instanceof MappingNode) {
+            return entries().get(key);
+        }
+        if (segment instanceof Integer i && node instanceof SequenceNode list && i >= 0 && i < list.getValue().size()) {
+            return items().get(i);
+        }
+        return null;
+    }
+
     /** This node and every node below it, parents before children. */
     List<Cursor> subtree() {
         List<Cursor> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.router.RoutePolicies;
 import dev.arbiter.core.router.VirtualModels;
 import dev.arbiter.core.routing.TaskType;
+import dev.arbiter.core.routing.policy.PolicyConfigException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -99,12 +100,35 @@ final class RoutesSection {
     private static void check(String policy, Map<String, Object> options, Cursor optionsCursor) {
         try {
             RoutePolicies.check(policy, options);
+        } catch (PolicyConfigException e) {
+            throw locate(optionsCursor, e.path(), e.problem());
         } catch (IllegalArgumentException e) {
             throw locate(optionsCursor, e.getMessage());
         }
     }
 
-    /** The deepest option node whose relative key path the message starts with (else the options mapping). */
+    /** The node at {@code path} below the options (or the deepest existing one, naming the rest of the path). */
+    private static ConfigException locate(Cursor options, List<Object> path, String problem) {
+        Cursor at = options;
+        int i = 0;
+        for (; i < path.size(); i++) {
+            Cursor next = at.child(path.get(i));
+            if (next == null) {
+                break;
+            }
+            at = next;
+        }
+        if (i == path.size()) {
+            return at.error(problem);
+        }
+        StringBuilder rest = new StringBuilder();
+        for (Object segment : path.subList(i, path.size())) {
+            rest.append(segment instanceof Integer n ? "[" + n + "]" : (rest.isEmpty() ? "" : ".") + segment);
+        }
+        return at.error(rest + ": " + problem);
+    }
+
+    /** For messages that only name a key path (cascade options): the deepest option node it starts with. */
     static ConfigException locate(Cursor options, String message) {
         String prefix = options.path() + ".";
         Cursor best = options;

@@ -17,6 +17,7 @@ import dev.arbiter.core.routing.RoutingDecision;
 import dev.arbiter.core.routing.RoutingInput;
 import dev.arbiter.core.routing.TaskType;
 import dev.arbiter.core.routing.policy.Policies;
+import dev.arbiter.core.routing.stats.LatencyStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,10 +38,10 @@ final class Decider {
     private final FeatureExtractor extractor;
     private final HardFilters filters;
     private final Supplier<QualityModel> quality;
-    private final LiveLatency latency;
+    private final LatencyStats latency;
 
     Decider(Catalog catalog, RoutingConfig routing, FeatureExtractor extractor, HardFilters filters,
-            Supplier<QualityModel> quality, LiveLatency latency) {
+            Supplier<QualityModel> quality, LatencyStats latency) {
         this.catalog = catalog;
         this.routing = routing;
         this.extractor = extractor;
@@ -65,7 +66,7 @@ final class Decider {
             throw NoEligibleModel.of(spec.id(), pool, passed.removed());
         }
         PreparedQuality prepared = PreparedQuality.of(quality.get(), features);
-        List<Candidate> scored = CandidateScorer.score(passed.kept(), prepared, features, request.maxTokens(), latency);
+        List<Candidate> scored = CandidateScorer.score(passed.kept(), prepared, features, request, latency);
         List<FilteredModel> removed = new ArrayList<>(passed.removed());
         List<Candidate> candidates = BudgetCut.apply(scored, settings.maxCostUsd(), removed);
         Ranking ranking = rank(spec, request.stream(), new RoutingInput(features, candidates, settings, context));
@@ -106,8 +107,7 @@ final class Decider {
             requestId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         }
         ChatRequest request = exchange.request();
-        return new RoutingContext(spec.id(), request.user(), requestId, exchange.meta().headers(),
-                request.metadata() == null ? Map.of() : request.metadata());
+        return new RoutingContext(spec.id(), request.user(), requestId, exchange.meta().headers(), request.metadata());
     }
 
     private static List<RoutingDecision.TaskShare> topOfMix(RequestFeatures f) {

@@ -21,12 +21,15 @@ public final class RoutePolicies {
 
     /** Every name a route's {@code policy} may take. */
     public static Set<String> names() {
-        Set<String> names = new LinkedHashSet<>(Policies.names());
+        Set<String> names = new LinkedHashSet<>(Policies.known());
         names.add(CASCADE);
         return Collections.unmodifiableSet(names);
     }
 
-    /** Validates a policy name and its options, as config loading does; throws IllegalArgumentException. */
+    /**
+     * Validates a policy name and its options, as config loading does; throws IllegalArgumentException (for the
+     * pure policies a {@link dev.arbiter.core.routing.policy.PolicyConfigException} with the option's path).
+     */
     public static void check(String name, Map<String, Object> options) {
         if (CASCADE.equals(name)) {
             CascadeOptions.parse(options);
@@ -37,11 +40,6 @@ public final class RoutePolicies {
 
     /** A pure policy with its options (not cascade). */
     static RoutingPolicy create(String name, Map<String, Object> options) {
-        // Until the policy registry takes options, only option-less policies exist.
-        if (!options.isEmpty()) {
-            String first = options.keySet().iterator().next();
-            throw new IllegalArgumentException(first + ": policy '" + name + "' takes no options");
-        }
-        return Policies.byName(name);
+        return Policies.create(name, options.isEmpty() ? null : options);
     }
 }

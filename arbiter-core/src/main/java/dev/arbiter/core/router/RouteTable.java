@@ -30,7 +30,7 @@ final class RouteTable {
             specs.put(id, RouteSpec.virtual(id, Policies.byName(Policies.CHEAPEST_MEETING_BAR), task));
         }
         specs.put(VirtualModels.FAST, RouteSpec.virtual(VirtualModels.FAST,
-                Policies.byName(VirtualModels.fastPolicy()), null));
+                Policies.byName(Policies.LOWEST_LATENCY), null));
         specs.put(VirtualModels.BEST, RouteSpec.virtual(VirtualModels.BEST,
                 Policies.byName(Policies.BEST_WITHIN_BUDGET), null));
         listed.addAll(VirtualModels.listed());

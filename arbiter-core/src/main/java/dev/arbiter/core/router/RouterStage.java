@@ -6,6 +6,7 @@ import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.gateway.Catalog;
 import dev.arbiter.core.gateway.RequiredCapabilities;
+import dev.arbiter.core.pipeline.AttemptRecord;
 import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Interceptor;
 import dev.arbiter.core.pipeline.Outcome;
@@ -13,6 +14,7 @@ import dev.arbiter.core.pipeline.Trace;
 import dev.arbiter.core.routing.QualityModel;
 import dev.arbiter.core.routing.quality.CatalogQuality;
 import dev.arbiter.core.routing.quality.QualityProfile;
+import dev.arbiter.core.routing.stats.LatencyStats;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * capability the request needs). A virtual model ({@code auto}, {@code auto:<task>}, {@code fast}, {@code best})
  * or a configured route is decided by {@link Decider}: the ranked targets go on the trace (first = chosen) with the
  * full {@code RoutingDecision} and its one-line header form; a cascade route runs its tries here. After the call,
- * each successful attempt's latency feeds the live stats that {@code fast} ranks by.
+ * each successful attempt's latency feeds the live stats that {@code fast} (lowest-latency) ranks by.
  */
 public final class RouterStage implements Interceptor {
     private static final System.Logger LOG = System.getLogger(RouterStage.class.getName());
@@ -34,7 +36,7 @@ public final class RouterStage implements Interceptor {
     private final RouteTable table;
     private final Decider decider;
     private final CascadeRunner cascade;
-    private final LiveLatency latency = new LiveLatency();
+    private final LatencyStats latency;
 
     /** The stage for a catalog and config; the quality profile is loaded and extended to the catalog on first use. */
     public static RouterStage create(Catalog catalog, RoutingConfig routing, RouterServices services) {
@@ -44,6 +46,7 @@ public final class RouterStage implements Interceptor {
 
     RouterStage(Catalog catalog, RoutingConfig routing, RouterServices services, Supplier<QualityModel> quality) {
         this.catalog = catalog;
+        this.latency = services.latency();
         this.table = new RouteTable(routing.routes(), catalog);
         HardFilters filters = new HardFilters(catalog, services.health(), services.governance());
         this.decider = new Decider(catalog, routing, services.features(), filters, quality, latency);
@@ -62,7 +65,21 @@ public final class RouterStage implements Interceptor {
         try {
             return spec.isPresent() ? routed(chain, exchange, spec.get()) : direct(chain, exchange);
         } finally {
-            latency.recordAll(exchange.trace().attempts());
+            recordLatencies(exchange);
+        }
+    }
+
+    /** Successful attempts feed the live stats (for a stream, an attempt's time is its time to first event). */
+    private void recordLatencies(Exchange exchange) {
+        boolean stream = exchange.request().stream();
+        for (AttemptRecord a : exchange.trace().attempts()) {
+            if (a.succeeded()) {
+                if (stream) {
+                    latency.recordTtft(a.model(), a.millis());
+                } else {
+                    latency.record(a.model(), a.millis());
+                }
+            }
         }
     }
 

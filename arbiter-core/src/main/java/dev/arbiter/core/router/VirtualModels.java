@@ -19,8 +19,6 @@ public final class VirtualModels {
     static final String TASK_PREFIX = "auto:";
     /** Names routes may not take, as shown in errors. */
     public static final List<String> RESERVED = List.of(AUTO, TASK_PREFIX + "<task>", FAST, BEST, DIRECT);
-    /** The policy behind {@code fast}. */
-    static final String LOWEST_LATENCY = "lowest-latency";
 
     private VirtualModels() {
     }
@@ -39,11 +37,6 @@ public final class VirtualModels {
         return java.util.Arrays.stream(TaskType.values()).map(TaskType::configName).toList();
     }
 
-    /** The policy {@code fast} uses: lowest-latency when registered, else cheapest-meeting-bar. */
-    static String fastPolicy() {
-        return Policies.names().contains(LOWEST_LATENCY) ? LOWEST_LATENCY : Policies.CHEAPEST_MEETING_BAR;
-    }
-
     /** The virtual models, in the order {@code /v1/models} lists them. */
     static List<Listed> listed() {
         List<Listed> out = new ArrayList<>();
@@ -53,7 +46,7 @@ public final class VirtualModels {
             out.add(new Listed(TASK_PREFIX + task.configName(), "virtual", Policies.CHEAPEST_MEETING_BAR,
                     "As auto, with the task type fixed to " + task.configName()));
         }
-        out.add(new Listed(FAST, "virtual", fastPolicy(), "Lowest-latency model meeting the quality bar"));
+        out.add(new Listed(FAST, "virtual", Policies.LOWEST_LATENCY, "Lowest-latency model meeting the quality bar"));
         out.add(new Listed(BEST, "virtual", Policies.BEST_WITHIN_BUDGET, "Model most likely to answer well"));
         return out;
     }

@@ -8,7 +8,7 @@ import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.routing.FeatureExtractor;
 import dev.arbiter.core.routing.RequestFeatures;
 import dev.arbiter.core.routing.TaskType;
-import dev.arbiter.core.routing.quality.OutcomeRow;
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import dev.arbiter.core.routing.quality.QualityTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +122,24 @@ class RoutingConfigTest {
     }
 
     @Test
+    void aPolicysOptionErrorPointsAtTheOptionEvenWhenItsKeyHoldsDots() {
+        ConfigException e = fixture().error(BASE + """
+                routes:
+                  - name: split
+                    policy: weighted
+                    options:
+                      weights:
+                        local/a: 90
+                        local/b.1: ninety
+                """);
+
+        assertThat(e.line()).isEqualTo(21);
+        assertThat(e.column()).isEqualTo(20);
+        assertThat(e.keyPath()).isEqualTo("routes[0].options.weights.local/b.1");
+        assertThat(e.problem()).contains("ninety");
+    }
+
+    @Test
     void optionsAPolicyDoesNotTakeArePositioned() {
         ConfigException e = fixture().error(BASE + """
                 routes:
@@ -209,7 +227,7 @@ class RoutingConfigTest {
         };
         List<OutcomeRow> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            rows.add(new OutcomeRow("r" + i, "syn", "chat", "question " + (i % 7),
+            rows.add(OutcomeRow.ofScores("r" + i, "syn", "chat", "question " + (i % 7),
                     Map.of("m/a", i % 3 == 0 ? 0.0 : 1.0, "m/b", i % 2 == 0 ? 0.0 : 1.0)));
         }
         return new QualityTrainer(stub).fitBase(rows, List.of());

@@ -15,6 +15,7 @@ import dev.arbiter.core.pipeline.Trace;
 import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.RoutingDecision;
 import dev.arbiter.core.routing.TaskType;
+import dev.arbiter.core.routing.stats.LatencyStats;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,21 @@ class RouterStageTest {
 
         assertThat(trace.model().id()).isEqualTo("v/strong");
         assertThat(trace.routingDecision().policy()).isEqualTo("best-within-budget");
+    }
+
+    @Test
+    void fastPicksTheQuickestModelMeetingTheBarFromLiveLatency() {
+        LatencyStats stats = LatencyStats.create();
+        stats.record("v/cheap", 900);
+        stats.record("v/mid", 200);
+        stats.record("v/strong", 500);
+        RouterStage timed = RouterFixtures.router(RoutingConfig.DEFAULTS, RouterFixtures.services().withLatency(stats));
+
+        Trace trace = run(timed, ask("fast", "an easy one")).trace();
+
+        assertThat(trace.model().id()).isEqualTo("v/mid");
+        assertThat(trace.routingDecision().policy()).isEqualTo("lowest-latency");
+        assertThat(candidate(trace, "v/mid").expectedLatencyMs()).isEqualTo(200.0);
     }
 
     @Test
