@@ -1,6 +1,5 @@
 package dev.arbiter.core.router;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -94,23 +93,5 @@ record CascadeOptions(double firstTryBar, int maxTries, String judge, Checks che
             throw new IllegalArgumentException(path + ": expected true or false, got " + value);
         }
         return b;
-    }
-
-    /** For messages: the check names in force. */
-    List<String> describeChecks() {
-        List<String> out = new java.util.ArrayList<>(List.of("non_empty"));
-        if (checks.json()) {
-            out.add("json");
-        }
-        if (checks.refusal()) {
-            out.add("refusal");
-        }
-        if (checks.minLength() > 1) {
-            out.add("min_length");
-        }
-        if (checks.regex() != null) {
-            out.add("regex");
-        }
-        return out;
     }
 }

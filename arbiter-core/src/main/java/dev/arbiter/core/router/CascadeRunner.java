@@ -31,45 +31,53 @@ final class CascadeRunner {
         Trace trace = exchange.trace();
         RoutingDecision decision = trace.routingDecision();
         List<RoutingDecision.Try> tries = new ArrayList<>();
-        Outcome answer = null;
-        ModelEntry answeredBy = null;
-        ArbiterException error = null;
+        Tried lastAnswer = null;
+        ArbiterException lastError = null;
         try {
             for (ModelEntry model : plan) {
-                trace.model(model);
-                trace.targets(List.of(model));
-                Outcome outcome;
-                try {
-                    outcome = chain.proceed(exchange);
-                } catch (ArbiterException e) {
-                    tries.add(new RoutingDecision.Try(model.id(), false, "error(" + e.kind().type() + ")"));
-                    error = e;
-                    continue;
+                Tried tried = attempt(chain, exchange, model, options);
+                tries.add(tried.record());
+                if (tried.record().accepted()) {
+                    return tried.outcome();
                 }
-                if (!(outcome instanceof Outcome.Completed done)) {
-                    tries.add(new RoutingDecision.Try(model.id(), true, "accepted(stream)"));
-                    return outcome;
+                if (tried.outcome() != null) {
+                    lastAnswer = tried;
+                } else {
+                    lastError = tried.error();
                 }
-                String rejection = verify(chain, exchange, done.response(), options);
-                tries.add(new RoutingDecision.Try(model.id(), rejection == null,
-                        rejection == null ? "accepted" : "rejected(" + rejection + ")"));
-                if (rejection == null) {
-                    return outcome;
-                }
-                answer = outcome;
-                answeredBy = model;
             }
         } finally {
             RoutingDecision withTries = decision.withTries(tries);
             trace.routingDecision(withTries);
             trace.decision(DecisionHeader.format(withTries));
         }
-        if (answer == null) {
-            throw error;
+        if (lastAnswer == null) {
+            throw lastError;
         }
-        trace.model(answeredBy);
-        trace.targets(List.of(answeredBy));
-        return answer;
+        trace.model(lastAnswer.model());
+        trace.targets(List.of(lastAnswer.model()));
+        return lastAnswer.outcome();
+    }
+
+    /** One try: the model, what it answered (null after a failed call) or the error, and its record. */
+    private record Tried(ModelEntry model, Outcome outcome, ArbiterException error, RoutingDecision.Try record) {
+    }
+
+    private Tried attempt(Interceptor.Chain chain, Exchange exchange, ModelEntry model, CascadeOptions options) {
+        exchange.trace().model(model);
+        exchange.trace().targets(List.of(model));
+        Outcome outcome;
+        try {
+            outcome = chain.proceed(exchange);
+        } catch (ArbiterException e) {
+            return new Tried(model, null, e, new RoutingDecision.Try(model.id(), false, "error(" + e.kind().type() + ")"));
+        }
+        if (!(outcome instanceof Outcome.Completed done)) {
+            return new Tried(model, outcome, null, new RoutingDecision.Try(model.id(), true, "accepted(stream)"));
+        }
+        String rejection = verify(chain, exchange, done.response(), options);
+        return new Tried(model, outcome, null, new RoutingDecision.Try(model.id(), rejection == null,
+                rejection == null ? "accepted" : "rejected(" + rejection + ")"));
     }
 
     /** Null when the answer passes, else the code of the check (or "judge") that failed. */

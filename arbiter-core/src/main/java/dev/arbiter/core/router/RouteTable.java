@@ -62,7 +62,7 @@ final class RouteTable {
     private static RouteSpec spec(RouteConfig route, Catalog catalog) {
         List<ModelEntry> pool = route.candidates().isEmpty() ? null : pool(route, catalog);
         boolean cascade = RoutePolicies.CASCADE.equals(route.policy());
-        return new RouteSpec(route.name(), true, route.policy(),
+        return new RouteSpec(route.name(), route.policy(),
                 cascade ? null : RoutePolicies.create(route.policy(), route.options()),
                 cascade ? CascadeOptions.parse(route.options()) : null,
                 pool, route.qualityBar(), route.qualityBars(), route.maxCostUsd(), null);

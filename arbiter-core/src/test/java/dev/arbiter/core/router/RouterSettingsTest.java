@@ -84,6 +84,6 @@ class RouterSettingsTest {
     }
 
     private static RouteSpec spec(Double bar, Map<TaskType, Double> bars, Double cap) {
-        return new RouteSpec("r", true, "cheapest-meeting-bar", null, null, null, bar, bars, cap, null);
+        return new RouteSpec("r", "cheapest-meeting-bar", null, null, null, bar, bars, cap, null);
     }
 }
