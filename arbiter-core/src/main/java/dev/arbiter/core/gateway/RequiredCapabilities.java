@@ -7,6 +7,7 @@ import dev.arbiter.core.chat.ContentPart;
 import dev.arbiter.core.chat.Message;
 import dev.arbiter.core.chat.ResponseFormat;
 import dev.arbiter.core.error.ArbiterException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Checks that a model has every capability a request needs, naming the request field that needs the missing one. */
@@ -14,45 +15,27 @@ public final class RequiredCapabilities {
     private RequiredCapabilities() {
     }
 
-    /** A capability the request needs and the model lacks: the request field needing it and what it is, in words. */
-    private record Gap(Capability capability, String param, String what) {
-    }
-
-    /** Refuses (400, naming the field) a request needing a capability the model lacks. */
-    public static void check(ChatRequest request, ModelEntry model) {
-        Gap gap = firstGap(request, model);
-        if (gap != null) {
-            throw ArbiterException.unsupported(gap.param(), "The model '" + model.id() + "' does not support "
-                    + gap.what() + " (capability '" + gap.capability().configName() + "'); choose a model that does.");
-        }
-    }
-
-    /**
-     * What the model lacks for this request, in words ({@code lacks image input (capability 'vision', needed by
-     * messages[0].content[1])}), or empty when it can serve it; the router's capability filter uses this.
-     */
-    public static Optional<String> missing(ChatRequest request, ModelEntry model) {
-        Gap gap = firstGap(request, model);
-        return gap == null ? Optional.empty() : Optional.of("lacks " + gap.what() + " (capability '"
-                + gap.capability().configName() + "', needed by " + gap.param() + ")");
-    }
-
-    private static Gap firstGap(ChatRequest request, ModelEntry model) {
-        if (!request.tools().isEmpty() && !model.supports(Capability.TOOLS)) {
-            return new Gap(Capability.TOOLS, "tools", "tool calling");
+    static void check(ChatRequest request, ModelEntry model) {
+        if (!request.tools().isEmpty()) {
+            require(model, Capability.TOOLS, "tools", "tool calling");
         }
         ResponseFormat format = request.responseFormat();
-        if (format != null && format.type() == ResponseFormat.Type.JSON_SCHEMA && !model.supports(Capability.JSON_SCHEMA)) {
-            return new Gap(Capability.JSON_SCHEMA, "response_format", "JSON schema output");
-        }
-        if (format != null && format.type() == ResponseFormat.Type.JSON_OBJECT && !model.supports(Capability.JSON_OBJECT)) {
-            return new Gap(Capability.JSON_OBJECT, "response_format", "JSON output");
+        if (format != null && format.type() == ResponseFormat.Type.JSON_SCHEMA) {
+            require(model, Capability.JSON_SCHEMA, "response_format", "JSON schema output");
+        } else if (format != null && format.type() == ResponseFormat.Type.JSON_OBJECT) {
+            require(model, Capability.JSON_OBJECT, "response_format", "JSON output");
         }
         String imageParam = firstImageParam(request);
-        if (imageParam != null && !model.supports(Capability.VISION)) {
-            return new Gap(Capability.VISION, imageParam, "image input");
+        if (imageParam != null) {
+            require(model, Capability.VISION, imageParam, "image input");
         }
-        return null;
+    }
+
+    private static void require(ModelEntry model, Capability capability, String param, String what) {
+        if (!model.supports(capability)) {
+            throw ArbiterException.unsupported(param, "The model '" + model.id() + "' does not support " + what
+                    + " (capability '" + capability.configName() + "'); choose a model that does.");
+        }
     }
 
     private static String firstImageParam(ChatRequest request) {
@@ -65,5 +48,41 @@ public final class RequiredCapabilities {
             }
         }
         return null;
+    }
+
+    private static final Map<Capability, String> WORDS = Map.of(Capability.TOOLS, "tool calling",
+            Capability.JSON_SCHEMA, "JSON schema output", Capability.JSON_OBJECT, "JSON output",
+            Capability.VISION, "image input");
+
+    /** {@link #check} for stages outside this package (the router's direct path). */
+    public static void requireAll(ChatRequest request, ModelEntry model) {
+        check(request, model);
+    }
+
+    /**
+     * What the model lacks for this request, in words ({@code lacks image input (capability 'vision', needed by
+     * messages[0].content[1])}), or empty when it can serve it; the router's capability filter uses this.
+     */
+    public static Optional<String> missing(ChatRequest request, ModelEntry model) {
+        try {
+            check(request, model);
+            return Optional.empty();
+        } catch (ArbiterException e) { // cheap: Arbiter's exceptions carry no stack trace
+            Capability lacking = lacking(request, e.param());
+            return Optional.of("lacks " + WORDS.get(lacking) + " (capability '" + lacking.configName()
+                    + "', needed by " + e.param() + ")");
+        }
+    }
+
+    /** The capability behind the request field {@link #check} named. */
+    private static Capability lacking(ChatRequest request, String param) {
+        if ("tools".equals(param)) {
+            return Capability.TOOLS;
+        }
+        if ("response_format".equals(param)) {
+            return request.responseFormat().type() == ResponseFormat.Type.JSON_SCHEMA
+                    ? Capability.JSON_SCHEMA : Capability.JSON_OBJECT;
+        }
+        return Capability.VISION;
     }
 }

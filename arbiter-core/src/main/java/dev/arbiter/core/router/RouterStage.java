@@ -85,7 +85,7 @@ public final class RouterStage implements Interceptor {
 
     private Outcome direct(Chain chain, Exchange exchange) {
         ModelEntry model = DirectModel.resolve(catalog, exchange.request().model());
-        RequiredCapabilities.check(exchange.request(), model);
+        RequiredCapabilities.requireAll(exchange.request(), model);
         Trace trace = exchange.trace();
         trace.model(model);
         trace.targets(List.of(model));
