@@ -15,6 +15,7 @@ import dev.arbiter.core.routing.RequestFeatures;
 import dev.arbiter.core.routing.RoutingContext;
 import dev.arbiter.core.routing.RoutingDecision;
 import dev.arbiter.core.routing.RoutingInput;
+import dev.arbiter.core.routing.RoutingPolicy;
 import dev.arbiter.core.routing.TaskType;
 import dev.arbiter.core.routing.policy.Policies;
 import dev.arbiter.core.routing.stats.LatencyStats;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  */
 final class Decider {
     private static final int MIX_ENTRIES = 3;
+    private static final RoutingPolicy SINGLE_PICK = Policies.byName(Policies.CHEAPEST_MEETING_BAR);
 
     private final Catalog catalog;
     private final RoutingConfig routing;
@@ -82,7 +84,7 @@ final class Decider {
         }
         if (stream) {
             // A stream cannot be verified before it reaches the caller: one pick, as cheapest-meeting-bar would.
-            Ranking single = Policies.byName(Policies.CHEAPEST_MEETING_BAR).rank(input);
+            Ranking single = SINGLE_PICK.rank(input);
             return new Ranking(single.ranked(), "stream, so a single pick: " + single.reason());
         }
         CascadeOptions options = spec.cascade();
@@ -123,6 +125,6 @@ final class Decider {
     private static List<ModelEntry> entries(List<Candidate> ranked, List<ModelEntry> models) {
         Map<String, ModelEntry> byId = new java.util.HashMap<>();
         models.forEach(m -> byId.put(m.id(), m));
-        return ranked.stream().map(c -> byId.get(c.model())).toList();
+        return ranked.stream().map(c -> byId.get(c.model())).filter(java.util.Objects::nonNull).toList();
     }
 }
