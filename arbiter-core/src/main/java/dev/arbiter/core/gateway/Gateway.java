@@ -4,6 +4,9 @@ import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Outcome;
 import dev.arbiter.core.pipeline.Pipeline;
 import dev.arbiter.core.provider.Provider;
+import dev.arbiter.core.reliability.Reliability;
+import dev.arbiter.core.reliability.ReliabilityConfig;
+import dev.arbiter.core.routing.ModelHealth;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +16,25 @@ import java.util.Map;
  */
 public final class Gateway {
     private final Catalog catalog;
+    private final Reliability reliability;
     private final Pipeline pipeline;
 
+    /** A gateway with the default reliability settings, each deployment called with its provider's key. */
     public Gateway(Catalog catalog, Map<String, Provider> providers) {
+        this(catalog, DeploymentProviders.of(providers), Reliability.standard(ReliabilityConfig.DEFAULTS,
+                DeploymentProviders.of(providers)::running));
+    }
+
+    Gateway(Catalog catalog, DeploymentProviders providers, Reliability reliability) {
         this.catalog = catalog;
+        this.reliability = reliability;
         this.pipeline = new Pipeline(List.of(
                 new ModelResolver(catalog),
-                new ProviderCall(providers)));
+                reliability.attempts(catalog::find,
+                        (request, model) -> catalog.isAvailable(model) && RequiredCapabilities.allows(request, model)),
+                reliability.retry(),
+                reliability.circuitBreaker(),
+                new ProviderCall(providers, reliability)));
     }
 
     /** Runs one request through the pipeline; failures are ArbiterExceptions, details land in the exchange's trace. */
@@ -29,5 +44,15 @@ public final class Gateway {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Deployment health, breakers and the stages' settings (for /health and metrics). */
+    public Reliability reliability() {
+        return reliability;
+    }
+
+    /** Whether a model can take traffic now (some deployment's circuit is not open); the router's hard filter. */
+    public ModelHealth health() {
+        return reliability.health();
     }
 }
