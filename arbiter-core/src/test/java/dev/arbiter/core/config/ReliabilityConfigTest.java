@@ -217,6 +217,19 @@ class ReliabilityConfigTest {
     }
 
     @Test
+    void theFullExampleInTheConfigurationGuideLoads() throws Exception {
+        String guide = java.nio.file.Files.readString(Path.of("../docs/configuration.md"));
+        int start = guide.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = guide.substring(start, guide.indexOf("```", start));
+
+        GatewayConfig config = new ConfigFixture(dir).load(example, Map.of("SECOND_KEY", "sk-second"));
+
+        assertThat(model(config, "team/chat").deployments()).hasSize(2);
+        assertThat(config.reliability().forModel("team/chat").balancing()).isEqualTo(Balancing.LEAST_BUSY);
+        assertThat(config.reliability().forModel("team/chat").fallbacks()).containsExactly("local/small");
+    }
+
+    @Test
     void theBuiltInCatalogStillReadsWithOneDeploymentPerModel() {
         GatewayConfig config = new ConfigFixture(dir).load("catalog: {include_builtin: true}\n", Map.of());
         assertThat(config.models()).allSatisfy(m -> assertThat(m.deployments()).hasSize(1));

@@ -58,10 +58,15 @@ final class ChaosRun implements AutoCloseable {
     private final long seed;
 
     ChaosRun(double faultRate, int clients, long seed) {
+        this(faultRate, clients, seed, Duration.ofSeconds(1));
+    }
+
+    /** {@code retryAfter}: what the injected 429s ask for (whole seconds; zero keeps the faulty deployments in play). */
+    ChaosRun(double faultRate, int clients, long seed, Duration retryAfter) {
         this.clients = clients;
         this.seed = seed;
-        alphaPlan = new FaultPlan(faultRate, seed, ANSWER, Duration.ofSeconds(1), Duration.ofSeconds(3));
-        betaPlan = new FaultPlan(faultRate, seed + 1, ANSWER, Duration.ofSeconds(1), Duration.ofSeconds(3));
+        alphaPlan = new FaultPlan(faultRate, seed, ANSWER, retryAfter, Duration.ofSeconds(3));
+        betaPlan = new FaultPlan(faultRate, seed + 1, ANSWER, retryAfter, Duration.ofSeconds(3));
         List<ProviderConfig> providers = List.of(
                 provider("alpha-faulty", ProviderType.OPENAI, new OpenAiFakeUpstream().script(alphaPlan)),
                 provider("alpha-clean", ProviderType.OPENAI, new OpenAiFakeUpstream().setDefault(ANSWER)),
