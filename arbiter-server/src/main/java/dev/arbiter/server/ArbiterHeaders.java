@@ -55,7 +55,9 @@ final class ArbiterHeaders {
         return BigDecimal.valueOf(nanos, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** {@code model=ok;12ms}, or {@code model[provider/upstream@label]=provider_rate_limited;3ms} for a model with several deployments. */
     private static String describe(AttemptRecord a) {
-        return a.model() + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
+        String where = a.deployment() == null ? a.model() : a.model() + "[" + a.deployment() + "]";
+        return where + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
     }
 }

@@ -38,7 +38,7 @@ public final class ArbiterServer implements AutoCloseable {
     public static ArbiterServer start(ServerConfig config, Engine engine) {
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
         InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.gateway().virtualModels(),
-                engine.providerIds(), engine.sandbox());
+                engine.providerIds(), engine.sandbox(), engine.gateway().reliability());
         IngressFormat openAi = new OpenAiIngress();
         IngressFormat anthropic = new AnthropicIngress();
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);

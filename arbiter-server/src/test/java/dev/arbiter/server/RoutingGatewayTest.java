@@ -121,8 +121,22 @@ class RoutingGatewayTest {
     }
 
     @Test
-    void anUpstreamFailureAfterRoutingStillSaysWhereItWentAndWhy() {
+    void aFailedChoiceFallsBackToTheRunnerUpAndSaysSo() {
         gw.cheap.enqueue(ScriptedReply.error(500, "boom"));
+
+        HttpResponse<String> res = checked(gw.post("/v1/chat/completions", chat("auto", EASY, "")));
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("x-arbiter-model")).hasValue("acme/frontier");
+        assertThat(res.headers().firstValue("x-arbiter-attempts")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("acme/mini=provider_error").contains("acme/frontier=ok"));
+        assertThat(decision(res).get("chosen")).startsWith("acme/mini");
+    }
+
+    @Test
+    void anUpstreamFailureOfEveryTargetStillSaysWhereItWentAndWhy() {
+        gw.cheap.enqueue(ScriptedReply.error(500, "boom"));
+        gw.strong.enqueue(ScriptedReply.error(500, "boom"));
 
         HttpResponse<String> res = checked(gw.post("/v1/chat/completions", chat("auto", EASY, "")));
 

@@ -10,6 +10,7 @@ import dev.arbiter.core.config.ProviderType;
 import dev.arbiter.core.config.RouteConfig;
 import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.config.ServerConfig;
+import dev.arbiter.core.reliability.ReliabilityConfig;
 import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.provider.UpstreamSettings;
 import dev.arbiter.testing.fake.AnthropicFakeUpstream;
@@ -57,7 +58,7 @@ final class RoutingHarness implements AutoCloseable {
                         Map.of()));
         RoutingConfig routing = new RoutingConfig(0.8, Map.of(), TeamProfile.file(), routes);
         GatewayConfig config = new GatewayConfig(new ServerConfig("127.0.0.1", 0, 256 * 1024), providers, models,
-                false, routing);
+                false, routing, ReliabilityConfig.PASSTHROUGH);
         server = ArbiterServer.start(config.server(), Engine.assemble(config));
     }
 

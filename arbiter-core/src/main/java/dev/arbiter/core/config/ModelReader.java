@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /** Reads one entry of a {@code models} list (config or built-in catalog) into a {@link ModelEntry}. */
 final class ModelReader {
-    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "price", "context_window",
-            "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks", "lifecycle");
+    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "deployments", "price",
+            "context_window", "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks", "lifecycle",
+            "balancing", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cached_input", "cache_write");
     private static final Set<String> BENCHMARK_KEYS = Set.of("value", "source", "alternatives");
     private static final Set<String> ALTERNATIVE_KEYS = Set.of("value", "source");
@@ -30,7 +31,8 @@ final class ModelReader {
     private ModelReader() {
     }
 
-    static ModelEntry read(Fields f) {
+    /** The entry, with its deployments (read by {@link DeploymentsReader}, which keeps their provider cursors). */
+    static ModelEntry read(Fields f, List<DeploymentsReader.Parsed> deployments) {
         String id = id(f.required("id"));
         String vendorPrefix = id.substring(0, id.indexOf('/'));
         int context = positive(f.required("context_window"), "context_window");
@@ -38,8 +40,8 @@ final class ModelReader {
         return new ModelEntry(
                 id,
                 f.optional("aliases").map(ModelReader::aliases).orElse(List.of()),
-                name(f.required("provider")),
-                f.optional("upstream_model").map(ModelReader::name).orElse(id.substring(id.indexOf('/') + 1)),
+                null,
+                null,
                 price(f.required("price")),
                 context,
                 maxOutput,
@@ -47,7 +49,14 @@ final class ModelReader {
                 f.optional("vendor").map(ModelReader::name).orElse(vendorPrefix),
                 f.optional("jurisdiction").map(ModelReader::jurisdiction).orElse(null),
                 f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()),
-                f.optional("lifecycle").map(ModelReader::lifecycle).orElse(Lifecycle.ACTIVE));
+                f.optional("lifecycle").map(ModelReader::lifecycle).orElse(Lifecycle.ACTIVE),
+                deployments.stream().map(DeploymentsReader.Parsed::deployment).toList());
+    }
+
+    /** The upstream model name when none is given: the id after its first '/'. */
+    static String defaultUpstream(Fields f) {
+        String id = id(f.required("id"));
+        return id.substring(id.indexOf('/') + 1);
     }
 
     private static Lifecycle lifecycle(Cursor c) {

@@ -5,11 +5,12 @@ import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ProviderConfig;
 import dev.arbiter.core.config.ProviderType;
 import dev.arbiter.core.provider.Provider;
-import dev.arbiter.core.router.RouterServices;
-import dev.arbiter.core.router.RouterStage;
 import dev.arbiter.core.provider.sandbox.Pacer;
 import dev.arbiter.core.provider.sandbox.SandboxProvider;
 import dev.arbiter.core.provider.sandbox.SandboxSetup;
+import dev.arbiter.core.reliability.Reliability;
+import dev.arbiter.core.router.RouterServices;
+import dev.arbiter.core.router.RouterStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A gateway assembled from a validated config: one provider per configured upstream, the catalog, and in
- * sandbox mode the simulated twins of the catalog's models (reachable under their real names too, so code
- * written for the real models runs unchanged against the sandbox).
+ * A gateway assembled from a validated config: one provider per configured upstream (plus a keyed twin per
+ * deployment with its own API key), the catalog, the router, the reliability machinery, and in sandbox mode the
+ * simulated twins of the catalog's models (reachable under their real names too, so code written for the real
+ * models runs unchanged against the sandbox).
  */
 public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox) {
 
@@ -50,8 +52,13 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
             models = config.sandbox() ? twinsAnsweringToRealNames(config.models(), setup) : concat(models, setup.models());
         }
         Catalog catalog = new Catalog(models, providers.keySet());
-        RouterStage router = RouterStage.create(catalog, config.routing(), routerServices);
-        return new Engine(new Gateway(catalog, providers, router), List.copyOf(providers.keySet()), config.sandbox());
+        DeploymentProviders deployments = DeploymentProviders.build(providers, config.providers(), models);
+        Reliability reliability = Reliability.standard(config.reliability(), deployments::running)
+                .register(catalog.available());
+        RouterStage router = RouterStage.create(catalog, config.routing(),
+                routerServices.withHealth(reliability.health()));
+        return new Engine(new Gateway(catalog, deployments, reliability, router), List.copyOf(providers.keySet()),
+                config.sandbox());
     }
 
     /** In pure sandbox mode the real entries cannot be served, so their names become aliases of the twins. */

@@ -15,6 +15,16 @@ public final class RequiredCapabilities {
     private RequiredCapabilities() {
     }
 
+    /** Whether the model has every capability the request needs (for vetting fallbacks without failing). */
+    static boolean allows(ChatRequest request, ModelEntry model) {
+        try {
+            check(request, model);
+            return true;
+        } catch (ArbiterException e) {
+            return false;
+        }
+    }
+
     static void check(ChatRequest request, ModelEntry model) {
         if (!request.tools().isEmpty()) {
             require(model, Capability.TOOLS, "tools", "tool calling");

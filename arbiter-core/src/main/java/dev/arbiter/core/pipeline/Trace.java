@@ -1,9 +1,12 @@
 package dev.arbiter.core.pipeline;
 
+import dev.arbiter.core.catalog.Deployment;
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.routing.RoutingDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the pipeline decided and did for one request, written by the stages as it happens and read at the edge
@@ -17,6 +20,9 @@ public final class Trace {
     private RoutingDecision routingDecision;
     private final List<AttemptRecord> attempts = new ArrayList<>();
     private long upstreamNanos;
+    private Deployment deployment;
+    private OptionalLong deadlineNanos = OptionalLong.empty();
+    private ErrorKind truncatedBy;
 
     public ModelEntry model() {
         return model;
@@ -77,5 +83,37 @@ public final class Trace {
 
     public void addUpstreamNanos(long nanos) {
         upstreamNanos += nanos;
+    }
+
+    /** The deployment of {@link #model()} the current attempt calls (chosen by the retry stage). */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public void deployment(Deployment current) {
+        this.deployment = current;
+    }
+
+    /** When the request must be answered by, on the reliability clock (nanoseconds); empty when no stage set one. */
+    public OptionalLong deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    public void deadlineNanos(long nanos) {
+        this.deadlineNanos = OptionalLong.of(nanos);
+    }
+
+    /** Whether a committed stream was cut short by a failure (its answer is incomplete). */
+    public boolean truncated() {
+        return truncatedBy != null;
+    }
+
+    /** The failure that cut a committed stream short, or null. */
+    public ErrorKind truncatedBy() {
+        return truncatedBy;
+    }
+
+    public void truncated(ErrorKind failure) {
+        this.truncatedBy = failure;
     }
 }
