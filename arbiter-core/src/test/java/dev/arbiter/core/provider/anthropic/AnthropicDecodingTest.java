@@ -93,6 +93,8 @@ class AnthropicDecodingTest {
 
         assertThat(events).containsExactly(
                 new StreamEvent.Start("msg_1", "claude-x", 1_700_000_000L),
+                new StreamEvent.ReasoningDelta(0, 0, "", null, null),
+                new StreamEvent.ReasoningDelta(0, 0, "hmm", null, null),
                 new StreamEvent.ToolCallDelta(0, 0, "toolu_1", "now", ""),
                 new StreamEvent.ToolCallDelta(0, 0, null, null, "{}"),
                 new StreamEvent.Finish(0, FinishReason.TOOL_CALLS),
