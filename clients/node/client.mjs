@@ -2,7 +2,7 @@
 // ARBITER_BASE_URL is the gateway's root (e.g. http://127.0.0.1:8080); ARBITER_MODEL the model to ask.
 import OpenAI from 'openai';
 
-export const model = process.env.ARBITER_MODEL ?? 'sandbox/gpt-4.1-mini';
+export const model = process.env.ARBITER_MODEL ?? 'sandbox/gpt-5.4-mini';
 
 export const client = new OpenAI({
   baseURL: `${process.env.ARBITER_BASE_URL ?? 'http://127.0.0.1:8080'}/v1`,
