@@ -33,7 +33,7 @@ final class AnthropicMessageParser {
             return List.of();
         }
         List<ContentPart> parts = system.isTextual() ? List.of(new ContentPart.Text(system.textValue())) : textBlocks(system, "system");
-        boolean empty = parts.stream().allMatch(p -> ((ContentPart.Text) p).text().isEmpty() && ((ContentPart.Text) p).cache() == null);
+        boolean empty = parts.stream().map(ContentPart.Text.class::cast).allMatch(t -> t.text().isEmpty() && t.cache() == null);
         return empty ? List.of() : List.of(new Message(Role.SYSTEM, parts, List.of(), null, null));
     }
 

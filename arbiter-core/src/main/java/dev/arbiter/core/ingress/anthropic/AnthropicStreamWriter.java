@@ -17,8 +17,9 @@ import java.util.Set;
  * Renders a canonical event stream as Anthropic's SSE sequence: {@code message_start}; per content block
  * {@code content_block_start}, {@code content_block_delta}s ({@code text_delta}, {@code input_json_delta},
  * {@code thinking_delta} or {@code signature_delta}; a {@code redacted_thinking} block carries its data in the start
- * event and has no deltas) and {@code content_block_stop}; then {@code message_delta} (stop reason and the whole usage, whose fields are
- * cumulative and so replace the zeros {@code message_start} had to send) and {@code message_stop}. The end is
+ * event and has no deltas) and {@code content_block_stop}; then {@code message_delta} (stop reason and the whole
+ * usage, whose fields are cumulative and so replace the zeros {@code message_start} had to send) and
+ * {@code message_stop}. The end is
  * written as soon as both the finish and the usage are known, else at {@link #onEnd()}. Only choice 0 is rendered.
  */
 final class AnthropicStreamWriter implements StreamWriter {
