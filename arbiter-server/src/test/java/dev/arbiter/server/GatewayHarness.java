@@ -30,11 +30,12 @@ import java.util.Set;
  * A running gateway on 127.0.0.1 in front of three fake upstreams (OpenAI, Anthropic and Gemini wire formats),
  * with one test model per upstream plus a text-only model, and a plain HTTP client to call it.
  * Models: {@code test/gpt} (OpenAI fake), {@code test/claude} (Anthropic fake), {@code test/gemini} (Gemini fake),
- * all with tools, JSON schema and vision; {@code test/text-only} (OpenAI fake) with no capabilities.
+ * all with tools, JSON schema, vision and reasoning; {@code test/text-only} (OpenAI fake) with no capabilities.
  */
 final class GatewayHarness implements AutoCloseable {
     static final long MAX_BODY_BYTES = 256 * 1024;
-    static final Set<Capability> ALL = Set.of(Capability.TOOLS, Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.VISION);
+    static final Set<Capability> ALL = Set.of(Capability.TOOLS, Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.VISION,
+            Capability.REASONING);
 
     final OpenAiFakeUpstream openai = new OpenAiFakeUpstream();
     final AnthropicFakeUpstream anthropic = new AnthropicFakeUpstream();

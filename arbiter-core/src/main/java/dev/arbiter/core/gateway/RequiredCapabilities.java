@@ -35,6 +35,10 @@ public final class RequiredCapabilities {
         } else if (format != null && format.type() == ResponseFormat.Type.JSON_OBJECT) {
             require(model, Capability.JSON_OBJECT, "response_format", "JSON output");
         }
+        if (request.reasoning() != null && request.reasoning().asksForReasoning()) {
+            String param = request.reasoning().mode() != null ? "thinking" : "output_config.effort";
+            require(model, Capability.REASONING, param, "extended thinking");
+        }
         String imageParam = firstImageParam(request);
         if (imageParam != null) {
             require(model, Capability.VISION, imageParam, "image input");

@@ -47,6 +47,7 @@ final class OpenAiStreamWriter implements StreamWriter {
             case StreamEvent.ToolCallDelta d -> open(d.choice()) + chunk(d.choice(), toolCallDelta(d), null);
             case StreamEvent.Finish f -> open(f.choice()) + chunk(f.choice(), Json.object(), f.reason().wireName());
             case StreamEvent.UsageReport u -> includeUsage ? usageChunk(u) : "";
+            case StreamEvent.ReasoningDelta r -> ""; // Chat Completions has no field for the model's reasoning
         };
     }
 
