@@ -2,9 +2,9 @@ package dev.arbiter.cli;
 
 import dev.arbiter.core.routing.features.HeuristicFeatureExtractor;
 import dev.arbiter.core.routing.quality.EvaluationReport;
-import dev.arbiter.core.routing.quality.OutcomeFile;
 import dev.arbiter.core.routing.quality.QualityEvaluation;
 import dev.arbiter.core.routing.quality.TrainerOptions;
+import dev.arbiter.core.routing.replay.OutcomeFile;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,6 +31,6 @@ final class RouterEvaluateCommand extends RouterSubcommand {
     @Override
     void execute() {
         var evaluation = new QualityEvaluation(new HeuristicFeatureExtractor(), TrainerOptions.defaults(), sample, seed);
-        System.out.print(EvaluationReport.format(evaluation.run(OutcomeFile.readAll(data), scenarios)));
+        System.out.print(EvaluationReport.format(evaluation.run(OutcomeFile.readTraining(data), scenarios)));
     }
 }

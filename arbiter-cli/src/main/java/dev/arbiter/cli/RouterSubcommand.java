@@ -1,6 +1,7 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.core.routing.quality.QualityInputException;
+import dev.arbiter.core.routing.replay.ReplayException;
 import java.util.concurrent.Callable;
 
 /** Shared shape of the {@code arbiter router} subcommands: bad input is exit code 2 with one line on stderr. */
@@ -10,7 +11,7 @@ abstract class RouterSubcommand implements Callable<Integer> {
         try {
             execute();
             return 0;
-        } catch (QualityInputException e) {
+        } catch (QualityInputException | ReplayException e) {
             System.err.println("arbiter: " + e.getMessage());
             return 2;
         }

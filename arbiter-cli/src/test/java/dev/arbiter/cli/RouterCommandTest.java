@@ -115,7 +115,7 @@ class RouterCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
         Run r = run("router", "train-base", "--data", empty.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("arbiter: empty data file").hasLineCount(1);
+        assertThat(r.err()).startsWith("arbiter: empty data file: empty.jsonl").hasLineCount(1);
     }
 
     @Test
@@ -128,7 +128,7 @@ class RouterCommandTest {
         Path fitted = dir.resolve("fitted.json");
         Run fit = run("router", "fit", "--data", bad.toString(), "--out", fitted.toString());
         assertThat(fit.exit()).isEqualTo(2);
-        assertThat(fit.err()).startsWith("arbiter: malformed JSON in bad.jsonl line 2").hasLineCount(1);
+        assertThat(fit.err()).startsWith("arbiter: malformed line 2 of bad.jsonl").hasLineCount(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.arbiter.core.routing.quality;
 import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.routing.FeatureExtractor;
 import dev.arbiter.core.routing.RequestFeatures;
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.arbiter.core.routing.quality;
 
 import dev.arbiter.core.routing.FeatureExtractor;
+import dev.arbiter.core.routing.replay.OutcomeFile;
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -140,13 +142,13 @@ public final class QualityEvaluation {
     }
 
     private static OutcomeRow onlyModel(OutcomeRow r, String model) {
-        return new OutcomeRow(r.id(), r.source(), r.task(), r.prompt(), Map.of(model, r.scores().get(model)));
+        return OutcomeRow.ofScores(r.id(), r.source(), r.task(), r.prompt(), Map.of(model, r.scores().get(model)));
     }
 
     private static OutcomeRow withoutModel(OutcomeRow r, String model) {
         Map<String, Double> scores = new TreeMap<>(r.scores());
         scores.remove(model);
-        return new OutcomeRow(r.id(), r.source(), r.task(), r.prompt(), scores);
+        return OutcomeRow.ofScores(r.id(), r.source(), r.task(), r.prompt(), scores);
     }
 
     private static List<OutcomeRow> filter(List<OutcomeRow> rows, Predicate<OutcomeRow> keep) {

@@ -1,6 +1,8 @@
 package dev.arbiter.core.routing.quality;
 
 import dev.arbiter.core.routing.FeatureExtractor;
+import dev.arbiter.core.routing.replay.OutcomeFile;
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class QualityTrainer {
     }
 
     public QualityProfile fitBase(List<Path> files) {
-        return fitBase(OutcomeFile.readAll(files), DataFiles.describe(files));
+        return fitBase(OutcomeFile.readTraining(files), DataFiles.describe(files));
     }
 
     public QualityProfile fitBase(List<OutcomeRow> rows, List<ProfileMetadata.DataFile> provenance) {
@@ -51,7 +53,7 @@ public final class QualityTrainer {
     }
 
     public QualityProfile fit(QualityProfile base, List<Path> files) {
-        return fit(base, OutcomeFile.readAll(files), DataFiles.describe(files));
+        return fit(base, OutcomeFile.readTraining(files), DataFiles.describe(files));
     }
 
     public QualityProfile fit(QualityProfile base, List<OutcomeRow> rows, List<ProfileMetadata.DataFile> provenance) {

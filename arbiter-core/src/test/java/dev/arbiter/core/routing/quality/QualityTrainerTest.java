@@ -3,6 +3,7 @@ package dev.arbiter.core.routing.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.core.routing.TaskType;
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

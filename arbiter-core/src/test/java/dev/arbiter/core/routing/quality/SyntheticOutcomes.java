@@ -1,5 +1,6 @@
 package dev.arbiter.core.routing.quality;
 
+import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class SyntheticOutcomes {
                 double z = skill[coding ? 1 : 0] - DIFFICULTY[level];
                 scores.put(model, random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1.0 : 0.0);
             });
-            rows.add(new OutcomeRow(source + "/" + i, source, coding ? "code" : "chat", prompt.toString(), scores));
+            rows.add(OutcomeRow.ofScores(source + "/" + i, source, coding ? "code" : "chat", prompt.toString(), scores));
         }
         return rows;
     }
