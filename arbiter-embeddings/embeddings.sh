@@ -4,6 +4,9 @@
 #       retrains src/main/resources/arbiter/embeddings/task-classifier.json (deterministic)
 #   arbiter-embeddings/embeddings.sh report [--weights 0.3,0.5,0.7] [...same options]
 #       task-type accuracy with and without embeddings -> arbiter-embeddings/target/embedding-report.md
+#   arbiter-embeddings/embeddings.sh replay [--bar 0.8]
+#       quality model + cheapest-meeting-bar on each held-out RouterBench task, both ways
+#       -> arbiter-embeddings/target/embedding-replay.md (trains 6 base profiles: several minutes)
 # Embeddings are cached in arbiter-embeddings/target/embedding-cache.bin (a first run embeds ~3,200 prompts).
 # SKIP_BUILD=1 reuses what is built.
 set -euo pipefail
@@ -13,7 +16,8 @@ cd "$ROOT"
 case "${1:-}" in
   train) MAIN=dev.arbiter.embeddings.TrainTaskClassifier ;;
   report) MAIN=dev.arbiter.embeddings.EmbeddingReport ;;
-  *) echo "usage: $0 train|report [--option value ...]" >&2; exit 2 ;;
+  replay) MAIN=dev.arbiter.embeddings.EmbeddingReplay ;;
+  *) echo "usage: $0 train|report|replay [--option value ...]" >&2; exit 2 ;;
 esac
 shift
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
