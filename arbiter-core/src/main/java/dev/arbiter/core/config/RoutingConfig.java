@@ -7,16 +7,24 @@ import java.util.Map;
 
 /**
  * The {@code routing} and {@code routes} sections: the default quality bar and per-task-type bars for virtual
- * models, an optional fitted quality profile (null: the shipped base profile), and the named routes.
+ * models, an optional fitted quality profile (null: the shipped base profile), the named routes, and whether the
+ * optional embedding module sharpens request features.
  */
 public record RoutingConfig(double defaultQualityBar, Map<TaskType, Double> qualityBars, Path qualityProfile,
-                            List<RouteConfig> routes) {
+                            List<RouteConfig> routes, boolean embeddings) {
     /** The bar virtual models use when the config sets none. */
     public static final double DEFAULT_QUALITY_BAR = 0.8;
-    public static final RoutingConfig DEFAULTS = new RoutingConfig(DEFAULT_QUALITY_BAR, Map.of(), null, List.of());
+    public static final RoutingConfig DEFAULTS = new RoutingConfig(DEFAULT_QUALITY_BAR, Map.of(), null, List.of(),
+            false);
 
     public RoutingConfig {
         qualityBars = Map.copyOf(qualityBars);
         routes = List.copyOf(routes);
+    }
+
+    /** Settings without the embedding module. */
+    public RoutingConfig(double defaultQualityBar, Map<TaskType, Double> qualityBars, Path qualityProfile,
+                         List<RouteConfig> routes) {
+        this(defaultQualityBar, qualityBars, qualityProfile, routes, false);
     }
 }

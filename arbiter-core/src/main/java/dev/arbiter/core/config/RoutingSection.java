@@ -1,6 +1,7 @@
 package dev.arbiter.core.config;
 
 import dev.arbiter.core.routing.TaskType;
+import dev.arbiter.core.routing.features.FeatureExtractors;
 import dev.arbiter.core.routing.quality.QualityProfile;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,10 +12,12 @@ import java.util.Set;
 /**
  * Reads the {@code routing} mapping: {@code default_quality_bar}, {@code quality_bars} per task type and an
  * optional {@code quality_profile} file (relative paths are taken from the config file's directory), which is
- * loaded once here so a bad profile stops the start with a positioned error.
+ * loaded once here so a bad profile stops the start with a positioned error, and {@code embeddings} (the optional
+ * embedding module's feature extractor).
  */
 final class RoutingSection {
-    private static final Set<String> KEYS = Set.of("default_quality_bar", "quality_bars", "quality_profile");
+    private static final Set<String> KEYS = Set.of("default_quality_bar", "quality_bars", "quality_profile",
+            "embeddings");
 
     private RoutingSection() {
     }
@@ -28,7 +31,18 @@ final class RoutingSection {
         double bar = f.optional("default_quality_bar").map(QualityBars::bar).orElse(RoutingConfig.DEFAULT_QUALITY_BAR);
         Map<TaskType, Double> bars = f.optional("quality_bars").map(QualityBars::perTask).orElse(Map.of());
         Path profile = f.optional("quality_profile").map(RoutingSection::profile).orElse(null);
-        return new RoutingConfig(bar, bars, profile, routes);
+        boolean embeddings = f.optional("embeddings").map(RoutingSection::embeddings).orElse(false);
+        return new RoutingConfig(bar, bars, profile, routes, embeddings);
+    }
+
+    /** On only when the optional module is on the classpath (checked here so the start fails at this key). */
+    private static boolean embeddings(Cursor c) {
+        boolean on = c.bool();
+        if (on && !FeatureExtractors.isProvided(FeatureExtractors.EMBEDDINGS, RoutingSection.class.getClassLoader())) {
+            throw c.error("embeddings are on, but the arbiter-embeddings module is not on the classpath"
+                    + " (build it with ./mvnw -pl arbiter-embeddings -am -Pembeddings-jar package; see docs/embeddings.md)");
+        }
+        return on;
     }
 
     private static Path profile(Cursor c) {

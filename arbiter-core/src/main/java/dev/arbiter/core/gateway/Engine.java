@@ -11,6 +11,7 @@ import dev.arbiter.core.provider.sandbox.SandboxSetup;
 import dev.arbiter.core.reliability.Reliability;
 import dev.arbiter.core.router.RouterServices;
 import dev.arbiter.core.router.RouterStage;
+import dev.arbiter.core.routing.features.FeatureExtractors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,11 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
         DeploymentProviders deployments = DeploymentProviders.build(providers, config.providers(), models);
         Reliability reliability = Reliability.standard(config.reliability(), deployments::running)
                 .register(catalog.available());
-        RouterStage router = RouterStage.create(catalog, config.routing(),
-                routerServices.withHealth(reliability.health()));
+        RouterServices services = routerServices.withHealth(reliability.health());
+        if (config.routing().embeddings()) {
+            services = services.withFeatures(FeatureExtractors.forConfig(true));
+        }
+        RouterStage router = RouterStage.create(catalog, config.routing(), services);
         return new Engine(new Gateway(catalog, deployments, reliability, router), List.copyOf(providers.keySet()),
                 config.sandbox());
     }

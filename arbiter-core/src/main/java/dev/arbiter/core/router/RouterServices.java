@@ -29,6 +29,10 @@ public record RouterServices(FeatureExtractor features, ModelHealth health, Cand
         return new RouterServices(null, null, null, null, null);
     }
 
+    public RouterServices withFeatures(FeatureExtractor newFeatures) {
+        return new RouterServices(newFeatures, health, governance, latency, profile);
+    }
+
     public RouterServices withHealth(ModelHealth newHealth) {
         return new RouterServices(features, newHealth, governance, latency, profile);
     }

@@ -92,6 +92,20 @@ class RoutingConfigTest {
     }
 
     @Test
+    void embeddingsWithoutTheirModuleOnTheClasspathStopTheStartAtTheKey() {
+        ConfigException e = fixture().error(BASE + "routing: {embeddings: true}\n");
+
+        assertThat(e.getMessage()).contains(":15:").contains("routing.embeddings")
+                .contains("arbiter-embeddings module is not on the classpath");
+    }
+
+    @Test
+    void embeddingsAreOffUnlessTurnedOn() {
+        assertThat(fixture().load(BASE + "routing: {embeddings: false}\n").routing().embeddings()).isFalse();
+        assertThat(fixture().load(BASE).routing().embeddings()).isFalse();
+    }
+
+    @Test
     void anUnknownTaskTypeSuggestsTheClosestOne() {
         ConfigException e = fixture().error(BASE + "routing:\n  quality_bars: {codng: 0.9}\n");
 

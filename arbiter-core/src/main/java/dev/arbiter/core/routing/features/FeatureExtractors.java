@@ -23,6 +23,16 @@ public final class FeatureExtractors {
         return embeddings ? provided(EMBEDDINGS, heuristic, FeatureExtractors.class.getClassLoader()) : heuristic;
     }
 
+    /** Whether a provider named {@code name} is on {@code loader}'s classpath (providers are cheap to construct). */
+    public static boolean isProvided(String name, ClassLoader loader) {
+        for (FeatureExtractorProvider p : ServiceLoader.load(FeatureExtractorProvider.class, loader)) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The extractor of the provider named {@code name} on {@code loader}'s classpath, wrapping {@code heuristic}. */
     public static FeatureExtractor provided(String name, FeatureExtractor heuristic, ClassLoader loader) {
         List<String> found = new ArrayList<>();
