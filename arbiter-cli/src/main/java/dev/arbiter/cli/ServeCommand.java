@@ -46,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
             serverConfig = serverConfig.withPort(port);
         }
         Engine engine = Engine.assemble(gatewayConfig);
+        try {
+            engine.gateway().warmUp();
+        } catch (RuntimeException e) { // routed requests will say so too; direct model names still work
+            System.err.println("arbiter: warning: routing is unavailable: " + e.getMessage());
+        }
         ArbiterServer server;
         try {
             server = ArbiterServer.start(serverConfig, engine);

@@ -62,6 +62,11 @@ public final class Gateway {
         return router.listed();
     }
 
+    /** Loads what routing needs before the first request (see {@link RouterStage#warmUp}). */
+    public void warmUp() {
+        router.warmUp();
+    }
+
     /** Deployment health, breakers and the stages' settings (for /health and metrics). */
     public Reliability reliability() {
         return reliability;

@@ -37,6 +37,7 @@ public final class RouterStage implements Interceptor {
     private final Decider decider;
     private final CascadeRunner cascade;
     private final LatencyStats latency;
+    private final Supplier<QualityModel> quality;
 
     /** The stage for a catalog and config; the quality profile is loaded and extended to the catalog on first use. */
     public static RouterStage create(Catalog catalog, RoutingConfig routing, RouterServices services) {
@@ -47,10 +48,19 @@ public final class RouterStage implements Interceptor {
     RouterStage(Catalog catalog, RoutingConfig routing, RouterServices services, Supplier<QualityModel> quality) {
         this.catalog = catalog;
         this.latency = services.latency();
+        this.quality = quality;
         this.table = new RouteTable(routing.routes(), catalog);
         HardFilters filters = new HardFilters(catalog, services.health(), services.governance());
         this.decider = new Decider(catalog, routing, services.features(), filters, quality, latency);
         this.cascade = new CascadeRunner(catalog);
+    }
+
+    /**
+     * Loads the quality profile now rather than on the first routed request (it takes about a second); a failure
+     * is thrown as the 503 routed requests would get.
+     */
+    public void warmUp() {
+        quality.get();
     }
 
     /** The virtual models and configured routes, for the model list. */
