@@ -68,6 +68,10 @@ public final class CvText {
             out.append(String.format(Locale.ROOT, "Best quality within %.0f%% of its cost: %.1f%% (bar %.2f).%n",
                     f.costTarget() * 100, atCost.qualityShare() * 100, atCost.bar()));
         }
+        if (f.report().aiq() != null) {
+            out.append(String.format(Locale.ROOT, "RouterBench AIQ of the sweep: %.4f; zero router (the models alone):"
+                    + " %.4f.%n", f.report().aiq().router(), f.report().aiq().zeroRouter()));
+        }
     }
 
     private static String point(RoutingCv.Point p, boolean chosen) {

@@ -2,10 +2,11 @@ package dev.arbiter.core.routing.quality;
 
 /**
  * The penalised soft-label cross-entropy of the IRT model over training triples: z = Σ_k load_k(q)·a[m][k] + b[m]
- * − w·x(q), P = c(q) + (1 − c(q))·σ(z) with c(q) the row's guessing floor, loss = Σ weight·(−score·log P −
- * (1 − score)·log(1 − P)) + L2 pulls of w, a and b toward
- * their centres (zero or the population for a base fit; the base profile for a fine-tune). Parameter layout:
- * [w (only when learned) | a (models × factors) | b (models)].
+ * − e^κ[m]·(w·x(q) + g[task(q)]), P = c(q) + (1 − c(q))·σ(z) with c(q) the row's guessing floor (0 when off),
+ * loss = Σ weight·(−score·log P − (1 − score)·log(1 − P)) + L2 pulls of w, a, b and κ toward their centres (zero
+ * or the population for a base fit; the base profile for a fit) and of the task intercepts g toward zero.
+ * Parameter layout: [w (only when learned) | a (models × factors) | b (models) | κ (when a slope penalty is set)
+ * | g (base fits with a group penalty)].
  */
 final class IrtObjective implements Lbfgs.Objective {
     /** L2 strengths; the data term is a sum over triples, so each is worth roughly 4·λ observations. */

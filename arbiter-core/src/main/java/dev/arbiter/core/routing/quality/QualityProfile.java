@@ -19,9 +19,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A fitted item-response-theory quality model: logit P(m answers q) = Σ_t mix_t(q)·a[m][t] + b[m] − w·x(q), with
- * x(q) the hashed prompt features and mix(q) the extractor's task mix. Immutable and thread-safe; saved as the
- * versioned JSON described in docs/routing.md.
+ * A fitted item-response-theory quality model: P(m answers q) = σ(s·(Σ_t load_t(q)·a[m][t] + b[m] − e^κ[m]·w·x(q)))
+ * with x(q) the hashed and dense prompt features, load(q) the task loadings ({@link #factorsOf}) and s the
+ * unseen-task calibration ({@link #taskSpread()}); optionally floored by a multiple-choice guessing rate.
+ * Immutable and thread-safe; saved as the versioned JSON described in docs/routing.md.
  */
 public final class QualityProfile implements QualityModel {
     /** The profile format version this code reads and writes. */
