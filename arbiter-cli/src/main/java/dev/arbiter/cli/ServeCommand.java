@@ -6,9 +6,11 @@ import dev.arbiter.core.config.ConfigLoader;
 import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.gateway.Engine;
+import dev.arbiter.core.router.VirtualModels;
 import dev.arbiter.server.ArbiterServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -78,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
                     m.price().input().toPlainString(), m.price().output().toPlainString(),
                     m.aliases().isEmpty() ? "" : "  (also: " + String.join(", ", m.aliases()) + ")");
         }
+        List<String> routed = engine.gateway().virtualModels().stream()
+                .filter(v -> !v.id().startsWith("auto:")).map(VirtualModels.Listed::id).toList();
+        out.println("Routed models: " + String.join(", ", routed) + ", auto:<task>   (docs/routes.md)");
         out.println("This gateway runs open (no admin key set): any local caller may use it.");
         out.flush();
     }

@@ -71,7 +71,7 @@ class ReplayCommandTest {
 
     @Test
     void anUnknownPolicyIsRefusedListingTheKnownOnes() {
-        assertRefused("unknown policy 'cheapest' (known: cheapest-meeting-bar, best-within-budget)",
+        assertRefused("unknown policy 'cheapest' (known: cheapest-meeting-bar, best-within-budget, lowest-latency)",
                 "replay", "--data", data.toString(), "--predictions", predictions.toString(), "--policy", "cheapest");
     }
 

@@ -16,17 +16,21 @@ final class ArbiterHeaders {
     static final String COST = "x-arbiter-cost-usd";
     static final String OVERHEAD = "x-arbiter-overhead-ms";
     static final String DECISION = "x-arbiter-decision";
+    static final String ROUTE = "x-arbiter-route";
     static final String ATTEMPTS = "x-arbiter-attempts";
 
     private ArbiterHeaders() {
     }
 
-    /** Headers known before the body: model, provider, decision, attempts and the gateway's own time so far. */
+    /** Headers known before the body: model, provider, route, decision, attempts and the gateway's own time so far. */
     static void writeRouting(ServerResponse res, Trace trace, long receivedNanos) {
         ModelEntry model = trace.model();
         if (model != null) {
             res.header(MODEL, model.id());
             res.header(PROVIDER, model.provider());
+        }
+        if (trace.route() != null) {
+            res.header(ROUTE, trace.route());
         }
         if (trace.decision() != null) {
             res.header(DECISION, trace.decision());
@@ -51,7 +55,9 @@ final class ArbiterHeaders {
         return BigDecimal.valueOf(nanos, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** {@code model=ok;12ms}, or {@code model[provider/upstream@label]=provider_rate_limited;3ms} for a model with several deployments. */
     private static String describe(AttemptRecord a) {
-        return a.model() + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
+        String where = a.deployment() == null ? a.model() : a.model() + "[" + a.deployment() + "]";
+        return where + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
     }
 }

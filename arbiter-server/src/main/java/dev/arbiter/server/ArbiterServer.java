@@ -37,7 +37,8 @@ public final class ArbiterServer implements AutoCloseable {
     /** Starts serving the engine on the configured host and port (port 0 picks a free one). */
     public static ArbiterServer start(ServerConfig config, Engine engine) {
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
-        InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.providerIds(), engine.sandbox());
+        InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.gateway().virtualModels(),
+                engine.providerIds(), engine.sandbox(), engine.gateway().reliability());
         IngressFormat openAi = new OpenAiIngress();
         IngressFormat anthropic = new AnthropicIngress();
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);

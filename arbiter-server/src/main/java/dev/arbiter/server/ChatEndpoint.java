@@ -49,7 +49,7 @@ final class ChatEndpoint implements Handler {
                         .send(res, streaming.stream(), request.includeUsage());
             }
         } catch (ArbiterException e) {
-            if (trace.model() != null) {
+            if (trace.model() != null || trace.route() != null) {
                 ArbiterHeaders.writeRouting(res, trace, received);
             }
             errors.send(res, e);

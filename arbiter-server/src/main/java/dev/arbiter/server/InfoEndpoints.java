@@ -6,6 +6,9 @@ import dev.arbiter.core.catalog.Capability;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.gateway.Catalog;
 import dev.arbiter.core.json.Json;
+import dev.arbiter.core.reliability.DeploymentSnapshot;
+import dev.arbiter.core.reliability.Reliability;
+import dev.arbiter.core.router.VirtualModels;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -13,13 +16,18 @@ import java.util.List;
 /** {@code GET /v1/models} (OpenAI shape, or Anthropic's for Claude clients), {@code /health} and {@code /ready}. */
 final class InfoEndpoints {
     private final Catalog catalog;
+    private final List<VirtualModels.Listed> virtualModels;
     private final List<String> providers;
     private final boolean sandbox;
+    private final Reliability reliability;
 
-    InfoEndpoints(Catalog catalog, List<String> providers, boolean sandbox) {
+    InfoEndpoints(Catalog catalog, List<VirtualModels.Listed> virtualModels, List<String> providers, boolean sandbox,
+                  Reliability reliability) {
         this.catalog = catalog;
+        this.virtualModels = List.copyOf(virtualModels);
         this.providers = List.copyOf(providers);
         this.sandbox = sandbox;
+        this.reliability = reliability;
     }
 
     void models(ServerRequest req, ServerResponse res) {
@@ -27,6 +35,9 @@ final class InfoEndpoints {
         ArrayNode data = Json.array();
         for (ModelEntry m : catalog.available()) {
             data.add(anthropic ? anthropicModel(m) : openAiModel(m));
+        }
+        for (VirtualModels.Listed v : virtualModels) {
+            data.add(anthropic ? anthropicVirtual(v) : openAiVirtual(v));
         }
         ObjectNode body = Json.object();
         if (anthropic) {
@@ -46,7 +57,29 @@ final class InfoEndpoints {
         ArrayNode list = body.putArray("providers");
         providers.forEach(list::add);
         body.put("models", catalog.available().size());
+        body.set("deployments", deployments(reliability.snapshot()));
+        ArrayNode unhealthy = body.putArray("unhealthy_models");
+        catalog.available().stream().map(ModelEntry::id).filter(id -> !reliability.health().healthy(id)).forEach(unhealthy::add);
         sendJson(res, 200, body);
+    }
+
+    /** Each deployment's circuit state, window, load and cool-down (the same numbers a metrics gauge reads). */
+    private static ArrayNode deployments(List<DeploymentSnapshot> snapshots) {
+        ArrayNode list = Json.array();
+        for (DeploymentSnapshot d : snapshots) {
+            ObjectNode node = list.addObject().put("id", d.deployment());
+            d.models().forEach(node.putArray("models")::add);
+            node.put("state", d.state().wireName()).put("window_calls", d.windowCalls())
+                    .put("failure_rate", round(d.failureRate())).put("slow_call_rate", round(d.slowCallRate()))
+                    .put("times_opened", d.timesOpened()).put("in_flight", d.inFlight())
+                    .put("max_concurrency", d.maxConcurrency()).put("cooldown_ms", d.cooldownMillis())
+                    .put("latency_ms", round(d.latencyMillis()));
+        }
+        return list;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     void ready(ServerRequest req, ServerResponse res) {
@@ -67,6 +100,19 @@ final class InfoEndpoints {
         ArrayNode aliases = arbiter.putArray("aliases");
         m.aliases().forEach(aliases::add);
         return node;
+    }
+
+    /** A virtual model or route: owned by Arbiter, with what it is and which policy decides it. */
+    private static ObjectNode openAiVirtual(VirtualModels.Listed v) {
+        ObjectNode node = Json.object().put("id", v.id()).put("object", "model").put("created", 0)
+                .put("owned_by", "arbiter");
+        node.putObject("arbiter").put("kind", v.kind()).put("policy", v.policy()).put("description", v.description());
+        return node;
+    }
+
+    private static ObjectNode anthropicVirtual(VirtualModels.Listed v) {
+        return Json.object().put("type", "model").put("id", v.id()).put("display_name", v.id() + " (arbiter "
+                + v.kind() + ": " + v.description() + ")").put("created_at", "1970-01-01T00:00:00Z");
     }
 
     private static ObjectNode anthropicModel(ModelEntry m) {

@@ -314,7 +314,8 @@ class BadInputTest {
             gateway.openai.enqueue(ScriptedReply.text("one two three four", null).withFault(ScriptedReply.Fault.RESET_MID_STREAM));
             HttpResponse<String> res = post(CHAT, chatWith("test/gpt", "\"stream\":true"));
             assertThat(res.statusCode()).isEqualTo(200);
-            assertThat(res.body()).contains("data: {\"error\":{").contains("\"type\":\"provider_").doesNotContainPattern("(?m)^data: \\[DONE\\]$");
+            assertThat(res.body()).contains("\"finish_reason\":\"error\"}],\"error\":{").contains("\"type\":\"provider_")
+                    .doesNotContainPattern("(?m)^data: \\[DONE\\]$");
         }
 
         @Test

@@ -7,9 +7,11 @@ import dev.arbiter.core.config.ConfigLoader;
 import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ProviderConfig;
 import dev.arbiter.core.config.ProviderType;
+import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.provider.UpstreamSettings;
+import dev.arbiter.core.reliability.ReliabilityConfig;
 import dev.arbiter.testing.fake.AnthropicFakeUpstream;
 import dev.arbiter.testing.fake.FakeUpstream;
 import dev.arbiter.testing.fake.GeminiFakeUpstream;
@@ -28,11 +30,12 @@ import java.util.Set;
  * A running gateway on 127.0.0.1 in front of three fake upstreams (OpenAI, Anthropic and Gemini wire formats),
  * with one test model per upstream plus a text-only model, and a plain HTTP client to call it.
  * Models: {@code test/gpt} (OpenAI fake), {@code test/claude} (Anthropic fake), {@code test/gemini} (Gemini fake),
- * all with tools, JSON schema and vision; {@code test/text-only} (OpenAI fake) with no capabilities.
+ * all with tools, JSON schema, vision and reasoning; {@code test/text-only} (OpenAI fake) with no capabilities.
  */
 final class GatewayHarness implements AutoCloseable {
     static final long MAX_BODY_BYTES = 256 * 1024;
-    static final Set<Capability> ALL = Set.of(Capability.TOOLS, Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.VISION);
+    static final Set<Capability> ALL = Set.of(Capability.TOOLS, Capability.JSON_OBJECT, Capability.JSON_SCHEMA, Capability.VISION,
+            Capability.REASONING);
 
     final OpenAiFakeUpstream openai = new OpenAiFakeUpstream();
     final AnthropicFakeUpstream anthropic = new AnthropicFakeUpstream();
@@ -40,7 +43,12 @@ final class GatewayHarness implements AutoCloseable {
     final ArbiterServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** No retries, breakers or fallbacks: the translation and error tests see each upstream reply as it was sent. */
     GatewayHarness() {
+        this(ReliabilityConfig.PASSTHROUGH);
+    }
+
+    GatewayHarness(ReliabilityConfig reliability) {
         var timeouts = new UpstreamSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10));
         List<ProviderConfig> providers = List.of(
                 provider("fake-openai", ProviderType.OPENAI, openai, timeouts),
@@ -51,7 +59,8 @@ final class GatewayHarness implements AutoCloseable {
                 model("test/claude", "fake-anthropic", "claude-upstream", ALL),
                 model("test/gemini", "fake-gemini", "gemini-upstream", ALL),
                 model("test/text-only", "fake-openai", "text-upstream", Set.of()));
-        GatewayConfig config = new GatewayConfig(new ServerConfig("127.0.0.1", 0, MAX_BODY_BYTES), providers, models, false);
+        GatewayConfig config = new GatewayConfig(new ServerConfig("127.0.0.1", 0, MAX_BODY_BYTES), providers, models, false,
+                RoutingConfig.DEFAULTS, reliability);
         server = ArbiterServer.start(config.server(), Engine.assemble(config));
     }
 

@@ -118,12 +118,19 @@ class GatewayTranslationTest {
     }
 
     @Test
-    void listsTheServedModelsWithTheirPrices() {
+    void listsTheServedModelsWithTheirPricesThenTheVirtualModelsOwnedByArbiter() {
         JsonNode body = Json.parse(gw.get("/v1/models").body());
         assertThat(body.at("/object").asText()).isEqualTo("list");
-        assertThat(body.get("data")).extracting(m -> m.get("id").asText())
+        List<JsonNode> vendorModels = new java.util.ArrayList<>();
+        body.get("data").forEach(m -> {
+            if (!m.get("owned_by").asText().equals("arbiter")) {
+                vendorModels.add(m);
+            }
+        });
+        assertThat(vendorModels).extracting(m -> m.get("id").asText())
                 .containsExactly("test/gpt", "test/claude", "test/gemini", "test/text-only");
         assertThat(body.at("/data/0/arbiter/price_per_million/input").asDouble()).isEqualTo(1.0);
+        assertThat(body.at("/data/4/id").asText()).isEqualTo("auto");
     }
 
     @Test

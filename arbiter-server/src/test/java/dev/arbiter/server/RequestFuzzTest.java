@@ -3,6 +3,7 @@ package dev.arbiter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbiter.core.reliability.ReliabilityConfig;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ class RequestFuzzTest {
     @BeforeAll
     static void startGateway() {
         System.out.println("RequestFuzzTest seed=" + SEED + " (replay with -Darbiter.fuzz.seed=" + SEED + ")");
-        gateway = new GatewayHarness();
+        // production reliability settings: a pooled upstream connection the fake closed is retried, as in service
+        gateway = new GatewayHarness(ReliabilityConfig.DEFAULTS);
     }
 
     @AfterAll

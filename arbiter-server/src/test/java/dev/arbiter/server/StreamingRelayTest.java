@@ -82,6 +82,7 @@ class StreamingRelayTest {
         List<Sse> events = Sse.parse(res.body());
         assertThat(events).noneMatch(e -> e.data().equals("[DONE]"));
         assertThat(events.getLast().json().at("/error/type").asText()).startsWith("provider_");
+        assertThat(events.getLast().json().at("/choices/0/finish_reason").asText()).isEqualTo("error");
         assertThat(events).noneMatch(e -> e.json().at("/choices/0/finish_reason").asText().equals("stop"));
     }
 

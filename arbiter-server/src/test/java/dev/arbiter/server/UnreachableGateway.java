@@ -5,9 +5,11 @@ import dev.arbiter.core.catalog.Price;
 import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ProviderConfig;
 import dev.arbiter.core.config.ProviderType;
+import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.provider.UpstreamSettings;
+import dev.arbiter.core.reliability.ReliabilityConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,7 +22,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A gateway whose only provider ({@code dead-openai}, model {@code test/gpt}) points at a port nothing listens on. */
+/**
+ * A gateway whose only provider ({@code dead-openai}, model {@code test/gpt}) points at a port nothing listens on;
+ * no retries, so the failure is reported as it happened.
+ */
 final class UnreachableGateway implements AutoCloseable {
     private final ArbiterServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -33,7 +38,8 @@ final class UnreachableGateway implements AutoCloseable {
         ModelEntry model = new ModelEntry("test/gpt", List.of(), "dead-openai", "gpt-upstream", Price.of(1.0, 2.0),
                 128_000, 4096, GatewayHarness.ALL, "test", "EU", Map.of());
         GatewayConfig config = new GatewayConfig(new ServerConfig("127.0.0.1", 0, GatewayHarness.MAX_BODY_BYTES),
-                List.of(provider), List.of(model), false);
+                List.of(provider), List.of(model), false, RoutingConfig.DEFAULTS,
+                ReliabilityConfig.PASSTHROUGH);
         server = ArbiterServer.start(config.server(), Engine.assemble(config));
     }
 

@@ -7,8 +7,11 @@ import java.util.Set;
 /**
  * One model Arbiter can route to: its id ({@code vendor/name}), aliases, the provider that serves it and the
  * upstream's own name for it, price, context window, maximum output, capabilities, the vendor and the
- * jurisdiction its data goes to, and benchmark scores (keys such as {@code swe_bench_verified}, {@code gpqa_diamond},
- * {@code arc_agi_2}, {@code osworld}) used by routing when no outcome data covers the model.
+ * jurisdiction its data goes to, benchmark scores (keys such as {@code swe_bench_verified}, {@code gpqa_diamond},
+ * {@code arc_agi_2}, {@code osworld}) used by routing when no outcome data covers the model, its life-cycle
+ * stage (routing skips deprecated and retired models), and its deployments: where it is served (one or more
+ * provider + upstream model pairs the reliability stages balance over). A model declared with one provider has
+ * exactly one deployment; {@code provider} and {@code upstreamModel} are always the first deployment's.
  */
 public record ModelEntry(
         String id,
@@ -21,12 +24,30 @@ public record ModelEntry(
         Set<Capability> capabilities,
         String vendor,
         String jurisdiction,
-        Map<String, BenchmarkScore> benchmarks) {
+        Map<String, BenchmarkScore> benchmarks,
+        Lifecycle lifecycle,
+        List<Deployment> deployments) {
 
     public ModelEntry {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         benchmarks = benchmarks == null ? Map.of() : Map.copyOf(benchmarks);
+        lifecycle = lifecycle == null ? Lifecycle.ACTIVE : lifecycle;
+        if (deployments == null || deployments.isEmpty()) {
+            deployments = provider == null || upstreamModel == null ? List.of() : List.of(Deployment.of(provider, upstreamModel));
+        } else {
+            deployments = List.copyOf(deployments);
+            provider = deployments.getFirst().provider();
+            upstreamModel = deployments.getFirst().upstreamModel();
+        }
+    }
+
+    /** An active model served by one provider under one upstream name (the original shape). */
+    public ModelEntry(String id, List<String> aliases, String provider, String upstreamModel, Price price,
+                      int contextWindow, Integer maxOutputTokens, Set<Capability> capabilities, String vendor,
+                      String jurisdiction, Map<String, BenchmarkScore> benchmarks) {
+        this(id, aliases, provider, upstreamModel, price, contextWindow, maxOutputTokens, capabilities, vendor,
+                jurisdiction, benchmarks, Lifecycle.ACTIVE, List.of());
     }
 
     public boolean supports(Capability capability) {
@@ -37,11 +58,22 @@ public record ModelEntry(
     /** The same model served by another provider under another upstream name (used by the sandbox). */
     public ModelEntry servedBy(String newId, String newProvider, String newUpstreamModel) {
         return new ModelEntry(newId, List.of(), newProvider, newUpstreamModel, price, contextWindow, maxOutputTokens,
-                capabilities, vendor, jurisdiction, benchmarks);
+                capabilities, vendor, jurisdiction, benchmarks, lifecycle, List.of());
     }
 
     public ModelEntry withAliases(List<String> newAliases) {
         return new ModelEntry(id, newAliases, provider, upstreamModel, price, contextWindow, maxOutputTokens,
-                capabilities, vendor, jurisdiction, benchmarks);
+                capabilities, vendor, jurisdiction, benchmarks, lifecycle, deployments);
+    }
+
+    public ModelEntry withLifecycle(Lifecycle newLifecycle) {
+        return new ModelEntry(id, aliases, provider, upstreamModel, price, contextWindow, maxOutputTokens,
+                capabilities, vendor, jurisdiction, benchmarks, newLifecycle, deployments);
+    }
+
+    /** The same model served by these deployments instead (the first one becomes {@code provider}/{@code upstreamModel}). */
+    public ModelEntry withDeployments(List<Deployment> newDeployments) {
+        return new ModelEntry(id, aliases, provider, upstreamModel, price, contextWindow, maxOutputTokens,
+                capabilities, vendor, jurisdiction, benchmarks, lifecycle, newDeployments);
     }
 }

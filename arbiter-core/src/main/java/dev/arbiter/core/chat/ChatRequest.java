@@ -9,6 +9,11 @@ import java.util.Map;
  * Optional settings are null when the caller did not give them. {@code extra} holds top-level fields
  * Arbiter does not model (e.g. OpenAI's {@code logprobs}, {@code n}); OpenAI-compatible upstreams receive
  * them unchanged, codecs that cannot express them reject the request naming the field.
+ *
+ * <p>{@code topK} samples from the k likeliest tokens (Anthropic, Gemini). {@code reasoning} asks for extended
+ * thinking (see {@link Reasoning}). {@code serviceTier} is Anthropic's capacity choice ({@code auto} or
+ * {@code standard_only}). {@code cache} is a request-wide caching breakpoint (Anthropic's top-level
+ * {@code cache_control}, see {@link CacheBreakpoint}). All four are null when the caller did not give them.
  */
 public record ChatRequest(
         String model,
@@ -26,7 +31,11 @@ public record ChatRequest(
         Map<String, String> metadata,
         boolean stream,
         boolean includeUsage,
-        ObjectNode extra) {
+        ObjectNode extra,
+        Integer topK,
+        Reasoning reasoning,
+        String serviceTier,
+        CacheBreakpoint cache) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
@@ -43,7 +52,8 @@ public record ChatRequest(
         return new Builder().model(model).messages(messages).tools(tools).toolChoice(toolChoice)
                 .parallelToolCalls(parallelToolCalls).responseFormat(responseFormat).maxTokens(maxTokens)
                 .temperature(temperature).topP(topP).stop(stop).seed(seed).user(user).metadata(metadata)
-                .stream(stream).includeUsage(includeUsage).extra(extra);
+                .stream(stream).includeUsage(includeUsage).extra(extra).topK(topK).reasoning(reasoning)
+                .serviceTier(serviceTier).cache(cache);
     }
 
     /** The same request addressed to another model name (e.g. the upstream's own name for it). */
@@ -77,6 +87,10 @@ public record ChatRequest(
         private boolean stream;
         private boolean includeUsage;
         private ObjectNode extra;
+        private Integer topK;
+        private Reasoning reasoning;
+        private String serviceTier;
+        private CacheBreakpoint cache;
 
         public Builder model(String v) { model = v; return this; }
         public Builder messages(List<Message> v) { messages = v; return this; }
@@ -95,10 +109,15 @@ public record ChatRequest(
         public Builder stream(boolean v) { stream = v; return this; }
         public Builder includeUsage(boolean v) { includeUsage = v; return this; }
         public Builder extra(ObjectNode v) { extra = v; return this; }
+        public Builder topK(Integer v) { topK = v; return this; }
+        public Builder reasoning(Reasoning v) { reasoning = v; return this; }
+        public Builder serviceTier(String v) { serviceTier = v; return this; }
+        public Builder cache(CacheBreakpoint v) { cache = v; return this; }
 
         public ChatRequest build() {
             return new ChatRequest(model, messages, tools, toolChoice, parallelToolCalls, responseFormat, maxTokens,
-                    temperature, topP, stop, seed, user, metadata, stream, includeUsage, extra);
+                    temperature, topP, stop, seed, user, metadata, stream, includeUsage, extra, topK, reasoning,
+                    serviceTier, cache);
         }
     }
 }

@@ -2,13 +2,20 @@ package dev.arbiter.core.chat;
 
 import java.util.Objects;
 
-/** One piece of a message's content: text or an image. */
+/**
+ * One piece of a message's content: text or an image. Either may carry a {@link CacheBreakpoint} (null when the
+ * caller placed none).
+ */
 public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image {
 
     /** Plain text. */
-    record Text(String text) implements ContentPart {
+    record Text(String text, CacheBreakpoint cache) implements ContentPart {
         public Text {
             Objects.requireNonNull(text, "text");
+        }
+
+        public Text(String text) {
+            this(text, null);
         }
     }
 
@@ -17,7 +24,7 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
      * A {@code data:} URL given by a caller is split into mediaType and data so every codec sees one form.
      * {@code detail} is OpenAI's low/high/auto hint, or null.
      */
-    record Image(String url, String mediaType, String data, String detail) implements ContentPart {
+    record Image(String url, String mediaType, String data, String detail, CacheBreakpoint cache) implements ContentPart {
         public Image {
             if ((url == null) == (data == null)) {
                 throw new IllegalArgumentException("an image needs exactly one of url or data");
@@ -25,6 +32,15 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
             if (data != null && mediaType == null) {
                 throw new IllegalArgumentException("inline image data needs a media type");
             }
+        }
+
+        public Image(String url, String mediaType, String data, String detail) {
+            this(url, mediaType, data, detail, null);
+        }
+
+        /** The same image with a cache breakpoint. */
+        public Image withCache(CacheBreakpoint newCache) {
+            return new Image(url, mediaType, data, detail, newCache);
         }
 
         public static Image ofUrl(String url, String detail) {

@@ -22,6 +22,15 @@ public sealed interface StreamEvent {
     record ToolCallDelta(int choice, int index, String id, String name, String argumentsDelta) implements StreamEvent {
     }
 
+    /**
+     * A piece of the model's reasoning for one choice (Anthropic's thinking blocks). {@code index} numbers the
+     * reasoning blocks of the answer from 0, so a new index starts a new block. Each event carries one of: more
+     * reasoning {@code text}, the block's {@code signature} (or a piece of it), or the whole {@code redacted} data of
+     * an encrypted block. Writers for formats without reasoning output skip these events.
+     */
+    record ReasoningDelta(int choice, int index, String text, String signature, String redacted) implements StreamEvent {
+    }
+
     /** A choice is complete. */
     record Finish(int choice, FinishReason reason) implements StreamEvent {
     }

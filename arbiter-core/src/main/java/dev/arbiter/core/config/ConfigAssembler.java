@@ -1,6 +1,7 @@
 package dev.arbiter.core.config;
 
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.reliability.ReliabilityConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 
 /** Turns a parsed config root (or none) plus the environment into a {@link GatewayConfig}. */
 final class ConfigAssembler {
-    private static final Set<String> TOP_KEYS = Set.of("server", "providers", "models", "catalog");
+    private static final Set<String> TOP_KEYS = Set.of("server", "providers", "models", "catalog", "routing",
+            "routes", "reliability");
     private static final Set<String> CATALOG_KEYS = Set.of("include_builtin");
 
     private final EnvDiscovery env;
@@ -21,7 +23,7 @@ final class ConfigAssembler {
 
     GatewayConfig assemble(Cursor root) {
         if (root == null || root.isNull()) {
-            return finish(ServerConfig.DEFAULTS, List.of(), List.of(), true);
+            return finish(ServerConfig.DEFAULTS, List.of(), List.of(), true, Routing.NONE, ReliabilityConfig.DEFAULTS);
         }
         Fields f = root.fields(TOP_KEYS);
         ServerConfig server = f.optional("server").map(ServerSection::read).orElse(ServerConfig.DEFAULTS);
@@ -33,17 +35,29 @@ final class ConfigAssembler {
         List<ModelsSection.Parsed> models = f.optional("models")
                 .map(c -> ModelsSection.read(c, referable)).orElse(List.of());
         boolean includeBuiltin = f.optional("catalog").map(ConfigAssembler::includeBuiltin).orElse(true);
-        return finish(server, providers, models, includeBuiltin);
+        List<RoutesSection.Parsed> routes = f.optional("routes").map(RoutesSection::read).orElse(List.of());
+        RoutingConfig routing = RoutingSection.read(f.optional("routing").orElse(null),
+                routes.stream().map(RoutesSection.Parsed::route).toList());
+        ReliabilityConfig reliability = f.optional("reliability").map(ReliabilitySection::read)
+                .orElse(ReliabilityConfig.DEFAULTS);
+        return finish(server, providers, models, includeBuiltin, new Routing(routing, routes), reliability);
+    }
+
+    /** The routing sections as read, with the routes' cursors for checks against the merged catalog. */
+    private record Routing(RoutingConfig config, List<RoutesSection.Parsed> routes) {
+        static final Routing NONE = new Routing(RoutingConfig.DEFAULTS, List.of());
     }
 
     private GatewayConfig finish(ServerConfig server, List<ProviderConfig> configured,
-            List<ModelsSection.Parsed> models, boolean includeBuiltin) {
+            List<ModelsSection.Parsed> models, boolean includeBuiltin, Routing routing, ReliabilityConfig reliability) {
         List<ProviderConfig> providers = new ArrayList<>(configured);
         providers.addAll(env.discover(configured.stream().map(ProviderConfig::id).collect(Collectors.toSet())));
         List<ModelEntry> base = includeBuiltin ? BuiltInCatalog.models() : List.of();
         List<ModelEntry> merged = ModelsSection.merge(base, models);
+        RoutesSection.checkModels(routing.routes(), merged);
         boolean sandbox = providers.stream().allMatch(p -> p.type() == ProviderType.SANDBOX);
-        return new GatewayConfig(server, providers, merged, sandbox);
+        return new GatewayConfig(server, providers, merged, sandbox, routing.config(),
+                reliability.withModels(ModelsSection.rules(models, merged)));
     }
 
     private static boolean includeBuiltin(Cursor c) {

@@ -43,6 +43,11 @@ final class Cursor {
         return path;
     }
 
+    /** The label of the file this node came from, as used in error messages. */
+    String file() {
+        return source.file();
+    }
+
     int line() {
         return node.getStartMark().map(Mark::getLine).orElse(-1) + 1;
     }
@@ -180,6 +185,68 @@ final class Cursor {
             case "false", "False", "FALSE" -> false;
             default -> throw error("expected true or false, got '" + text + "'");
         };
+    }
+
+    /**
+     * The value as plain Java data, for free-form option mappings: mappings become ordered maps, lists lists,
+     * unquoted integers Long, unquoted decimals Double, unquoted true/false Boolean, YAML null null, anything
+     * else (including every quoted scalar) its text.
+     */
+    Object plain() {
+        if (node instanceof MappingNode) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            entries().forEach((key, value) -> out.put(key, value.plain()));
+            return out;
+        }
+        if (node instanceof SequenceNode) {
+            return items().stream().map(Cursor::plain).toList();
+        }
+        if (isNull()) {
+            return null;
+        }
+        String text = text();
+        if (!((ScalarNode) node).isPlain()) {
+            return text;
+        }
+        String t = text.strip();
+        if (INTEGER.matcher(t).matches()) {
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException tooBig) {
+                return Double.parseDouble(t);
+            }
+        }
+        if (DECIMAL.matcher(t).matches()) {
+            return Double.parseDouble(t);
+        }
+        return switch (t) {
+            case "true", "True", "TRUE" -> Boolean.TRUE;
+            case "false", "False", "FALSE" -> Boolean.FALSE;
+            default -> text;
+        };
+    }
+
+    /** The child at a mapping key (a String) or list index (an Integer), or null when there is none. */
+    Cursor child(Object segment) {
+        if (segment instanceof String key && node instanceof MappingNode) {
+            return entries().get(key);
+        }
+        if (segment instanceof Integer i && node instanceof SequenceNode list && i >= 0 && i < list.getValue().size()) {
+            return items().get(i);
+        }
+        return null;
+    }
+
+    /** This node and every node below it, parents before children. */
+    List<Cursor> subtree() {
+        List<Cursor> out = new ArrayList<>();
+        out.add(this);
+        if (node instanceof MappingNode) {
+            entries().values().forEach(child -> out.addAll(child.subtree()));
+        } else if (node instanceof SequenceNode) {
+            items().forEach(child -> out.addAll(child.subtree()));
+        }
+        return out;
     }
 
     private String requiredNumberText(String what) {

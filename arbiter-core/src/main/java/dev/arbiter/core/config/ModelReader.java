@@ -2,6 +2,7 @@ package dev.arbiter.core.config;
 
 import dev.arbiter.core.catalog.BenchmarkScore;
 import dev.arbiter.core.catalog.Capability;
+import dev.arbiter.core.catalog.Lifecycle;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.catalog.Price;
 import java.math.BigDecimal;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 
 /** Reads one entry of a {@code models} list (config or built-in catalog) into a {@link ModelEntry}. */
 final class ModelReader {
-    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "price", "context_window",
-            "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks");
+    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "deployments", "price",
+            "context_window", "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks", "lifecycle",
+            "balancing", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cached_input", "cache_write");
     private static final Set<String> BENCHMARK_KEYS = Set.of("value", "source", "alternatives");
     private static final Set<String> ALTERNATIVE_KEYS = Set.of("value", "source");
@@ -29,7 +31,8 @@ final class ModelReader {
     private ModelReader() {
     }
 
-    static ModelEntry read(Fields f) {
+    /** The entry, with its deployments (read by {@link DeploymentsReader}, which keeps their provider cursors). */
+    static ModelEntry read(Fields f, List<DeploymentsReader.Parsed> deployments) {
         String id = id(f.required("id"));
         String vendorPrefix = id.substring(0, id.indexOf('/'));
         int context = positive(f.required("context_window"), "context_window");
@@ -37,15 +40,33 @@ final class ModelReader {
         return new ModelEntry(
                 id,
                 f.optional("aliases").map(ModelReader::aliases).orElse(List.of()),
-                name(f.required("provider")),
-                f.optional("upstream_model").map(ModelReader::name).orElse(id.substring(id.indexOf('/') + 1)),
+                null,
+                null,
                 price(f.required("price")),
                 context,
                 maxOutput,
                 f.optional("capabilities").map(ModelReader::capabilities).orElse(Set.of()),
                 f.optional("vendor").map(ModelReader::name).orElse(vendorPrefix),
                 f.optional("jurisdiction").map(ModelReader::jurisdiction).orElse(null),
-                f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()));
+                f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()),
+                f.optional("lifecycle").map(ModelReader::lifecycle).orElse(Lifecycle.ACTIVE),
+                deployments.stream().map(DeploymentsReader.Parsed::deployment).toList());
+    }
+
+    /** The upstream model name when none is given: the id after its first '/'. */
+    static String defaultUpstream(Fields f) {
+        String id = id(f.required("id"));
+        return id.substring(id.indexOf('/') + 1);
+    }
+
+    private static Lifecycle lifecycle(Cursor c) {
+        String name = c.requiredText();
+        Lifecycle lifecycle = Lifecycle.fromConfigName(name);
+        if (lifecycle == null) {
+            List<String> known = Arrays.stream(Lifecycle.values()).map(Lifecycle::configName).toList();
+            throw c.error("unknown lifecycle '" + name + "'" + Suggest.hint(name, known));
+        }
+        return lifecycle;
     }
 
     private static String id(Cursor c) {

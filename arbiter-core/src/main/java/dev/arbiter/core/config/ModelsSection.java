@@ -1,6 +1,7 @@
 package dev.arbiter.core.config;
 
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.reliability.ModelReliability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import java.util.Map;
  * an entry with a base entry's id replaces it, others are appended, and no id or alias may name two models.
  */
 final class ModelsSection {
-    /** A model as read, with the cursors needed to point at it in later errors. */
-    record Parsed(ModelEntry entry, Cursor idCursor, Cursor providerCursor, List<Cursor> aliasCursors) {
+    /** A model as read, with its reliability rules and the cursors needed to point at it in later errors. */
+    record Parsed(ModelEntry entry, Cursor idCursor, List<Cursor> aliasCursors, ModelRulesReader.Parsed rules) {
     }
 
     private ModelsSection() {
@@ -26,20 +27,33 @@ final class ModelsSection {
         Map<String, Cursor> seen = new HashMap<>();
         for (Cursor item : list.items()) {
             Fields f = item.fields(ModelReader.KEYS);
-            ModelEntry entry = ModelReader.read(f);
+            List<DeploymentsReader.Parsed> deployments = DeploymentsReader.read(f, ModelReader.defaultUpstream(f));
+            ModelEntry entry = ModelReader.read(f, deployments);
             Cursor idCursor = f.required("id");
             Cursor first = seen.putIfAbsent(entry.id(), idCursor);
             if (first != null) {
                 throw idCursor.error("duplicate model id '" + entry.id() + "' (first defined at " + first.path()
                         + ", line " + first.line() + ")");
             }
-            Cursor providerCursor = f.required("provider");
-            if (!providerIds.contains(entry.provider())) {
-                throw providerCursor.error("unknown provider '" + entry.provider() + "'"
-                        + Suggest.hint(entry.provider(), providerIds));
+            for (DeploymentsReader.Parsed d : deployments) {
+                String provider = d.deployment().provider();
+                if (!providerIds.contains(provider)) {
+                    throw d.providerCursor().error("unknown provider '" + provider + "'" + Suggest.hint(provider, providerIds));
+                }
             }
             List<Cursor> aliases = f.optional("aliases").map(Cursor::items).orElse(List.of());
-            out.add(new Parsed(entry, idCursor, providerCursor, aliases));
+            out.add(new Parsed(entry, idCursor, aliases, ModelRulesReader.read(f)));
+        }
+        return out;
+    }
+
+    /** Each config model's reliability rules with fallback names resolved against the merged catalog (defaults left out). */
+    static Map<String, ModelReliability> rules(List<Parsed> parsed, List<ModelEntry> merged) {
+        Map<String, ModelReliability> out = new HashMap<>();
+        for (Parsed p : parsed) {
+            if (!p.rules().isDefault()) {
+                out.put(p.entry().id(), ModelRulesReader.resolve(p.entry().id(), p.rules(), merged));
+            }
         }
         return out;
     }

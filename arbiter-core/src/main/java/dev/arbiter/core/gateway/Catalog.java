@@ -35,8 +35,9 @@ public final class Catalog {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Whether some deployment of the model has a configured provider. */
     public boolean isAvailable(ModelEntry model) {
-        return configuredProviders.contains(model.provider());
+        return model.deployments().stream().anyMatch(d -> configuredProviders.contains(d.provider()));
     }
 
     /** Every model whose provider is configured, in catalog order. */

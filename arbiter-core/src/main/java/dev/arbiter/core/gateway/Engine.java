@@ -8,6 +8,9 @@ import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.provider.sandbox.Pacer;
 import dev.arbiter.core.provider.sandbox.SandboxProvider;
 import dev.arbiter.core.provider.sandbox.SandboxSetup;
+import dev.arbiter.core.reliability.Reliability;
+import dev.arbiter.core.router.RouterServices;
+import dev.arbiter.core.router.RouterStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A gateway assembled from a validated config: one provider per configured upstream, the catalog, and in
- * sandbox mode the simulated twins of the catalog's models (reachable under their real names too, so code
- * written for the real models runs unchanged against the sandbox).
+ * A gateway assembled from a validated config: one provider per configured upstream (plus a keyed twin per
+ * deployment with its own API key), the catalog, the router, the reliability machinery, and in sandbox mode the
+ * simulated twins of the catalog's models (reachable under their real names too, so code written for the real
+ * models runs unchanged against the sandbox).
  */
 public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox) {
 
@@ -27,6 +31,11 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
 
     /** As {@link #assemble(GatewayConfig)}, with the sandbox's pacing injectable for tests. */
     public static Engine assemble(GatewayConfig config, Pacer sandboxPacer) {
+        return assemble(config, sandboxPacer, RouterServices.defaults());
+    }
+
+    /** As {@link #assemble(GatewayConfig, Pacer)}, with the router's health, governance and profile injectable. */
+    public static Engine assemble(GatewayConfig config, Pacer sandboxPacer, RouterServices routerServices) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         boolean wantsSandbox = config.sandbox();
         for (ProviderConfig p : config.providers()) {
@@ -43,7 +52,13 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
             models = config.sandbox() ? twinsAnsweringToRealNames(config.models(), setup) : concat(models, setup.models());
         }
         Catalog catalog = new Catalog(models, providers.keySet());
-        return new Engine(new Gateway(catalog, providers), List.copyOf(providers.keySet()), config.sandbox());
+        DeploymentProviders deployments = DeploymentProviders.build(providers, config.providers(), models);
+        Reliability reliability = Reliability.standard(config.reliability(), deployments::running)
+                .register(catalog.available());
+        RouterStage router = RouterStage.create(catalog, config.routing(),
+                routerServices.withHealth(reliability.health()));
+        return new Engine(new Gateway(catalog, deployments, reliability, router), List.copyOf(providers.keySet()),
+                config.sandbox());
     }
 
     /** In pure sandbox mode the real entries cannot be served, so their names become aliases of the twins. */

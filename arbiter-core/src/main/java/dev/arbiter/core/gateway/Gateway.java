@@ -1,9 +1,16 @@
 package dev.arbiter.core.gateway;
 
+import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Outcome;
 import dev.arbiter.core.pipeline.Pipeline;
 import dev.arbiter.core.provider.Provider;
+import dev.arbiter.core.reliability.Reliability;
+import dev.arbiter.core.reliability.ReliabilityConfig;
+import dev.arbiter.core.router.RouterServices;
+import dev.arbiter.core.router.RouterStage;
+import dev.arbiter.core.router.VirtualModels;
+import dev.arbiter.core.routing.ModelHealth;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +20,32 @@ import java.util.Map;
  */
 public final class Gateway {
     private final Catalog catalog;
+    private final RouterStage router;
+    private final Reliability reliability;
     private final Pipeline pipeline;
 
+    /**
+     * A gateway with the default routing and reliability settings, no routes, the shipped quality profile, and
+     * each deployment called with its provider's key.
+     */
     public Gateway(Catalog catalog, Map<String, Provider> providers) {
+        DeploymentProviders deployments = DeploymentProviders.of(providers);
+        Reliability reliability = Reliability.standard(ReliabilityConfig.DEFAULTS, deployments::running);
+        this(catalog, deployments, reliability, RouterStage.create(catalog, RoutingConfig.DEFAULTS,
+                RouterServices.defaults().withHealth(reliability.health())));
+    }
+
+    Gateway(Catalog catalog, DeploymentProviders providers, Reliability reliability, RouterStage router) {
         this.catalog = catalog;
+        this.router = router;
+        this.reliability = reliability;
         this.pipeline = new Pipeline(List.of(
-                new ModelResolver(catalog),
-                new ProviderCall(providers)));
+                router,
+                reliability.attempts(catalog::find,
+                        (request, model) -> catalog.isAvailable(model) && RequiredCapabilities.allows(request, model)),
+                reliability.retry(),
+                reliability.circuitBreaker(),
+                new ProviderCall(providers, reliability)));
     }
 
     /** Runs one request through the pipeline; failures are ArbiterExceptions, details land in the exchange's trace. */
@@ -29,5 +55,20 @@ public final class Gateway {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** The virtual models and configured routes callers may name besides the catalog's models. */
+    public List<VirtualModels.Listed> virtualModels() {
+        return router.listed();
+    }
+
+    /** Deployment health, breakers and the stages' settings (for /health and metrics). */
+    public Reliability reliability() {
+        return reliability;
+    }
+
+    /** Whether a model can take traffic now (some deployment's circuit is not open); the router's hard filter. */
+    public ModelHealth health() {
+        return reliability.health();
     }
 }

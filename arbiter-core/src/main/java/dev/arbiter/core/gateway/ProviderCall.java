@@ -1,9 +1,8 @@
 package dev.arbiter.core.gateway;
 
+import dev.arbiter.core.catalog.Deployment;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.chat.ChatRequest;
-import dev.arbiter.core.chat.EventStream;
-import dev.arbiter.core.chat.StreamEvent;
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.pipeline.AttemptRecord;
@@ -11,82 +10,59 @@ import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Interceptor;
 import dev.arbiter.core.pipeline.Outcome;
 import dev.arbiter.core.provider.Provider;
-import java.util.Map;
+import dev.arbiter.core.reliability.Reliability;
+import java.time.Duration;
 
 /**
- * The last stage: calls the chosen model's provider under the upstream's own model name and records the
- * attempt. A stream is read up to its first event here, so a failure before anything reached the caller is
- * still an ordinary HTTP error and not a broken stream.
+ * The last stage: calls the chosen deployment of the chosen model under the upstream's own model name, within what
+ * is left of the request's deadline, and records the attempt. A stream is read through the pre-commit window here,
+ * so a failure before anything reached the caller is still an ordinary failure that can fail over, not a broken
+ * stream.
  */
 final class ProviderCall implements Interceptor {
-    private final Map<String, Provider> providers;
+    private final DeploymentProviders providers;
+    private final Reliability reliability;
 
-    ProviderCall(Map<String, Provider> providers) {
-        this.providers = Map.copyOf(providers);
+    ProviderCall(DeploymentProviders providers, Reliability reliability) {
+        this.providers = providers;
+        this.reliability = reliability;
     }
 
     @Override
     public Outcome intercept(Chain chain) {
         Exchange exchange = chain.exchange();
         ModelEntry model = exchange.trace().model();
-        Provider provider = providers.get(model.provider());
+        Deployment deployment = deployment(exchange, model);
+        Provider provider = providers.forDeployment(deployment);
         if (provider == null) {
-            throw new ArbiterException(ErrorKind.GATEWAY_INTERNAL_ERROR, "no provider '" + model.provider() + "' is running");
+            throw new ArbiterException(ErrorKind.GATEWAY_INTERNAL_ERROR, "no provider '" + deployment.provider() + "' is running");
         }
-        ChatRequest upstreamRequest = exchange.request().withModel(model.upstreamModel());
+        ChatRequest upstreamRequest = exchange.request().withModel(deployment.upstreamModel());
+        Duration budget = reliability.budget(exchange.trace());
         long start = System.nanoTime();
         try {
             Outcome outcome = upstreamRequest.stream()
-                    ? new Outcome.Streaming(primed(provider.stream(upstreamRequest)))
-                    : new Outcome.Completed(provider.complete(upstreamRequest));
-            record(exchange, model, start, null);
+                    ? new Outcome.Streaming(reliability.hold(provider.stream(upstreamRequest, budget), exchange.trace(),
+                            deployment.provider()))
+                    : new Outcome.Completed(reliability.accept(provider.complete(upstreamRequest, budget), exchange.trace()));
+            record(exchange, model, deployment, start, null);
             return outcome;
         } catch (ArbiterException e) {
-            record(exchange, model, start, e.kind());
+            record(exchange, model, deployment, start, e.kind());
             throw e;
         }
     }
 
-    private static void record(Exchange exchange, ModelEntry model, long start, ErrorKind error) {
+    /** The deployment the retry stage chose, else (no retry stage) the model's first. */
+    private static Deployment deployment(Exchange exchange, ModelEntry model) {
+        Deployment chosen = exchange.trace().deployment();
+        return chosen != null && model.deployments().contains(chosen) ? chosen : model.deployments().getFirst();
+    }
+
+    private static void record(Exchange exchange, ModelEntry model, Deployment deployment, long start, ErrorKind error) {
         long nanos = System.nanoTime() - start;
         exchange.trace().addUpstreamNanos(nanos);
-        exchange.trace().addAttempt(new AttemptRecord(model.id(), model.provider(), nanos / 1_000_000, error));
-    }
-
-    private static EventStream primed(EventStream stream) {
-        StreamEvent first;
-        try {
-            first = stream.next();
-        } catch (RuntimeException e) {
-            stream.close();
-            throw e;
-        }
-        return new PrimedStream(first, stream);
-    }
-
-    /** A stream whose first event was already read. */
-    private static final class PrimedStream implements EventStream {
-        private StreamEvent first;
-        private final EventStream rest;
-
-        PrimedStream(StreamEvent first, EventStream rest) {
-            this.first = first;
-            this.rest = rest;
-        }
-
-        @Override
-        public StreamEvent next() {
-            if (first != null) {
-                StreamEvent e = first;
-                first = null;
-                return e;
-            }
-            return rest.next();
-        }
-
-        @Override
-        public void close() {
-            rest.close();
-        }
+        String name = model.deployments().size() > 1 ? deployment.id() : null;
+        exchange.trace().addAttempt(new AttemptRecord(model.id(), deployment.provider(), name, nanos / 1_000_000, error));
     }
 }

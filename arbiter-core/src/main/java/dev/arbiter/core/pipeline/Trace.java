@@ -1,8 +1,12 @@
 package dev.arbiter.core.pipeline;
 
+import dev.arbiter.core.catalog.Deployment;
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.error.ErrorKind;
+import dev.arbiter.core.routing.RoutingDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the pipeline decided and did for one request, written by the stages as it happens and read at the edge
@@ -13,8 +17,12 @@ public final class Trace {
     private List<ModelEntry> targets = List.of();
     private String route;
     private String decision;
+    private RoutingDecision routingDecision;
     private final List<AttemptRecord> attempts = new ArrayList<>();
     private long upstreamNanos;
+    private Deployment deployment;
+    private OptionalLong deadlineNanos = OptionalLong.empty();
+    private ErrorKind truncatedBy;
 
     public ModelEntry model() {
         return model;
@@ -33,6 +41,7 @@ public final class Trace {
         this.targets = List.copyOf(ranked);
     }
 
+    /** What {@code x-arbiter-route} says: the route name, the virtual model asked for, or "direct". */
     public String route() {
         return route;
     }
@@ -41,12 +50,22 @@ public final class Trace {
         this.route = name;
     }
 
+    /** The one-line decision summary sent as {@code x-arbiter-decision}. */
     public String decision() {
         return decision;
     }
 
     public void decision(String summary) {
         this.decision = summary;
+    }
+
+    /** The router's full decision record; null for a request that named a concrete model. */
+    public RoutingDecision routingDecision() {
+        return routingDecision;
+    }
+
+    public void routingDecision(RoutingDecision record) {
+        this.routingDecision = record;
     }
 
     public List<AttemptRecord> attempts() {
@@ -64,5 +83,37 @@ public final class Trace {
 
     public void addUpstreamNanos(long nanos) {
         upstreamNanos += nanos;
+    }
+
+    /** The deployment of {@link #model()} the current attempt calls (chosen by the retry stage). */
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public void deployment(Deployment current) {
+        this.deployment = current;
+    }
+
+    /** When the request must be answered by, on the reliability clock (nanoseconds); empty when no stage set one. */
+    public OptionalLong deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    public void deadlineNanos(long nanos) {
+        this.deadlineNanos = OptionalLong.of(nanos);
+    }
+
+    /** Whether a committed stream was cut short by a failure (its answer is incomplete). */
+    public boolean truncated() {
+        return truncatedBy != null;
+    }
+
+    /** The failure that cut a committed stream short, or null. */
+    public ErrorKind truncatedBy() {
+        return truncatedBy;
+    }
+
+    public void truncated(ErrorKind failure) {
+        this.truncatedBy = failure;
     }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.core.provider;
 import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.chat.ChatResponse;
 import dev.arbiter.core.chat.EventStream;
+import java.time.Duration;
 
 /**
  * One configured upstream that can answer chat requests: a codec over the shared HTTP transport, or the
@@ -14,4 +15,17 @@ public interface Provider {
     ChatResponse complete(ChatRequest request);
 
     EventStream stream(ChatRequest request);
+
+    /**
+     * As {@link #complete(ChatRequest)}, waiting at most {@code timeout} for the answer (the request's remaining
+     * deadline; the provider's own limits still apply). Providers without a network call may ignore it.
+     */
+    default ChatResponse complete(ChatRequest request, Duration timeout) {
+        return complete(request);
+    }
+
+    /** As {@link #stream(ChatRequest)}, waiting at most {@code timeout} for the response to start. */
+    default EventStream stream(ChatRequest request, Duration timeout) {
+        return stream(request);
+    }
 }

@@ -14,6 +14,11 @@ public record UpstreamSettings(String providerId, URI baseUrl, String apiKey, Ma
         timeouts = timeouts == null ? Timeouts.DEFAULTS : timeouts;
     }
 
+    /** The same upstream called with another API key (a deployment with a key of its own). */
+    public UpstreamSettings withApiKey(String newApiKey) {
+        return new UpstreamSettings(providerId, baseUrl, newApiKey, headers, timeouts);
+    }
+
     /** Resolves {@code path} (no leading slash) against the base URL, keeping the base URL's own path. */
     public URI resolve(String path) {
         String base = baseUrl.toString();

@@ -10,6 +10,7 @@ import dev.arbiter.core.provider.UpstreamSettings;
 import java.io.IOException;
 import dev.arbiter.core.error.ErrorKind;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /** A provider made of a vendor codec over the shared HTTP transport. */
 public final class CodecProvider implements Provider {
@@ -31,11 +32,17 @@ public final class CodecProvider implements Provider {
 
     @Override
     public ChatResponse complete(ChatRequest request) {
+        return complete(request, transport.settings().timeouts().total());
+    }
+
+    @Override
+    public ChatResponse complete(ChatRequest request, Duration timeout) {
         UpstreamSettings settings = transport.settings();
-        try (UpstreamReply reply = transport.send(codec.encode(request, settings), settings.timeouts().total())) {
+        Duration wait = shorter(settings.timeouts().total(), timeout);
+        try (UpstreamReply reply = transport.send(codec.encode(request, settings), wait)) {
             byte[] body = read(reply);
             if (!reply.isSuccess()) {
-                throw codec.decodeError(reply.status(), reply.headers(), body);
+                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), body), reply.headers());
             }
             return codec.decodeResponse(body);
         }
@@ -43,14 +50,28 @@ public final class CodecProvider implements Provider {
 
     @Override
     public EventStream stream(ChatRequest request) {
+        return stream(request, transport.settings().timeouts().firstByte());
+    }
+
+    @Override
+    public EventStream stream(ChatRequest request, Duration timeout) {
         UpstreamSettings settings = transport.settings();
-        UpstreamReply reply = transport.send(codec.encode(request, settings), settings.timeouts().firstByte());
+        UpstreamReply reply = transport.send(codec.encode(request, settings), shorter(settings.timeouts().firstByte(), timeout));
         if (!reply.isSuccess()) {
             try (reply) {
-                throw codec.decodeError(reply.status(), reply.headers(), read(reply));
+                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), read(reply)), reply.headers());
             }
         }
         return new SseEventStream(reply, codec.newStreamDecoder(), transport);
+    }
+
+    /** The shorter of two limits; a non-positive request budget still allows one millisecond (the caller checks). */
+    private static Duration shorter(Duration own, Duration budget) {
+        if (budget == null) {
+            return own;
+        }
+        Duration b = budget.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : budget;
+        return b.compareTo(own) < 0 ? b : own;
     }
 
     private byte[] read(UpstreamReply reply) {

@@ -65,7 +65,8 @@ class ConfigErrorsTest {
     void listsTheKnownKeysWhenNothingIsClose() {
         ConfigException e = error("zzz: 1\n");
 
-        assertAt(e, 1, 1, "zzz", "unknown key 'zzz'; expected one of: catalog, models, providers, server");
+        assertAt(e, 1, 1, "zzz", "unknown key 'zzz'; expected one of: catalog, models, providers, reliability, routes,"
+                + " routing, server");
     }
 
     @Test

@@ -53,6 +53,7 @@ public record StreamTranscript(List<StreamEvent> events, String text, int textDe
                 case StreamEvent.Finish f -> finish = f.reason();
                 case StreamEvent.UsageReport u -> usage = u.usage();
                 case StreamEvent.Start s -> { }
+                case StreamEvent.ReasoningDelta r -> { }
             }
         }
         List<ToolCall> toolCalls = calls.values().stream().map(c -> new ToolCall(c[0], c[1], c[2])).toList();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.core.chat.FinishReason;
+import dev.arbiter.core.chat.ReasoningBlock;
 import dev.arbiter.core.chat.ToolCall;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.json.Json;
@@ -17,11 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fake Anthropic Messages API ({@code POST /v1/messages}): scripted replies rendered as Message objects, as
  * the documented SSE sequence ({@code event:} lines, a {@code ping} after the first block starts) and as
  * Anthropic error bodies. A request whose {@code tool_choice} forces a tool gets a scripted text-only reply
- * back as that tool's input, the way the real API answers a forced tool, so JSON mode round-trips.
+ * back as that tool's input, the way the real API answers a forced tool, so JSON mode round-trips. A reply can be
+ * preceded by signed {@code thinking} and {@code redacted_thinking} blocks ({@link #thinkBeforeNextAnswer}), streamed
+ * as the real API streams them ({@code thinking_delta}s, then one {@code signature_delta}).
  */
 public final class AnthropicFakeUpstream extends FakeUpstream {
     private final AtomicInteger ids = new AtomicInteger();
     private final ConcurrentLinkedQueue<JsonNode> streamErrors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<List<ReasoningBlock>> thinking = new ConcurrentLinkedQueue<>();
 
     /** One content block of the answer: text, or a tool_use with its input as JSON text. */
     private record Block(String text, String toolId, String toolName, String inputJson) {
@@ -46,6 +50,12 @@ public final class AnthropicFakeUpstream extends FakeUpstream {
         return this;
     }
 
+    /** Makes the next answer (whole or streamed) start with these thinking blocks. */
+    public AnthropicFakeUpstream thinkBeforeNextAnswer(List<ReasoningBlock> blocks) {
+        thinking.add(List.copyOf(blocks));
+        return this;
+    }
+
     @Override
     protected boolean wantsStream(RecordedRequest request) {
         JsonNode stream = request.body() == null ? null : request.body().get("stream");
@@ -56,6 +66,9 @@ public final class AnthropicFakeUpstream extends FakeUpstream {
     protected JsonNode renderJson(ScriptedReply reply, RecordedRequest request) {
         ObjectNode message = shell(request);
         ArrayNode content = message.putArray("content");
+        for (ReasoningBlock block : nextThinking()) {
+            content.add(thinkingBlock(block, false));
+        }
         for (Block block : blocks(reply, request)) {
             if (block.isText()) {
                 content.addObject().put("type", "text").put("text", block.text());
@@ -79,9 +92,13 @@ public final class AnthropicFakeUpstream extends FakeUpstream {
         start.putNull("stop_sequence");
         start.set("usage", usage(reply.usage(), 1)); // the real API reports a token or so here, the total at the end
         events.add(sse("message_start", Json.object().put("type", "message_start").set("message", start)));
+        List<ReasoningBlock> thoughts = nextThinking();
+        for (int i = 0; i < thoughts.size(); i++) {
+            events.addAll(thinkingEvents(i, thoughts.get(i), reply.timing().textChunks()));
+        }
         List<Block> blocks = blocks(reply, request);
         for (int i = 0; i < blocks.size(); i++) {
-            events.addAll(blockEvents(i, blocks.get(i), reply.timing().textChunks()));
+            events.addAll(blockEvents(thoughts.size() + i, blocks.get(i), reply.timing().textChunks()));
         }
         ObjectNode delta = Json.object().put("type", "message_delta");
         delta.putObject("delta").put("stop_reason", stopReason(reply, request)).putNull("stop_sequence");
@@ -109,6 +126,37 @@ public final class AnthropicFakeUpstream extends FakeUpstream {
         }
         for (String piece : pieces(block.isText() ? block.text() : block.inputJson(), chunks)) {
             events.add(block.isText() ? delta(index, "text_delta", "text", piece) : delta(index, "input_json_delta", "partial_json", piece));
+        }
+        events.add(sse("content_block_stop", Json.object().put("type", "content_block_stop").put("index", index)));
+        return events;
+    }
+
+    private List<ReasoningBlock> nextThinking() {
+        List<ReasoningBlock> next = thinking.poll();
+        return next == null ? List.of() : next;
+    }
+
+    /** A thinking block whole, or as a stream starts it (empty thinking and signature). */
+    private static ObjectNode thinkingBlock(ReasoningBlock block, boolean streamStart) {
+        return switch (block) {
+            case ReasoningBlock.Thought t -> Json.object().put("type", "thinking").put("thinking", streamStart ? "" : t.text())
+                    .put("signature", streamStart || t.signature() == null ? "" : t.signature());
+            case ReasoningBlock.Redacted r -> Json.object().put("type", "redacted_thinking").put("data", r.data());
+        };
+    }
+
+    private static List<String> thinkingEvents(int index, ReasoningBlock block, int chunks) {
+        List<String> events = new ArrayList<>();
+        ObjectNode start = Json.object().put("type", "content_block_start").put("index", index);
+        start.set("content_block", thinkingBlock(block, true));
+        events.add(sse("content_block_start", start));
+        if (block instanceof ReasoningBlock.Thought t) {
+            for (String piece : pieces(t.text(), chunks)) {
+                events.add(delta(index, "thinking_delta", "thinking", piece));
+            }
+            if (t.signature() != null) {
+                events.add(delta(index, "signature_delta", "signature", t.signature()));
+            }
         }
         events.add(sse("content_block_stop", Json.object().put("type", "content_block_stop").put("index", index)));
         return events;

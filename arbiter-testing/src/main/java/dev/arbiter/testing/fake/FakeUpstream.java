@@ -39,6 +39,8 @@ public abstract class FakeUpstream implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger completedStreams = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ScriptedReply defaultReply = ScriptedReply.text("Hello from the fake upstream.",
             dev.arbiter.core.chat.Usage.of(10, 7));
+    private volatile java.util.function.Function<RecordedRequest, ScriptedReply> script;
+    private volatile boolean recording = true;
 
     protected FakeUpstream() {
         try {
@@ -80,6 +82,21 @@ public abstract class FakeUpstream implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every request that finds the queue empty with {@code script}'s reply for it (chaos runs draw a fault
+     * per request here) instead of the default; null goes back to the default.
+     */
+    public FakeUpstream script(java.util.function.Function<RecordedRequest, ScriptedReply> newScript) {
+        this.script = newScript;
+        return this;
+    }
+
+    /** Stops (or resumes) keeping every request for {@link #received()}: long runs would hold them all. */
+    public FakeUpstream recording(boolean keep) {
+        this.recording = keep;
+        return this;
+    }
+
     public List<RecordedRequest> received() {
         return List.copyOf(received);
     }
@@ -104,7 +121,11 @@ public abstract class FakeUpstream implements AutoCloseable {
     /** The next reply for a request: queued first, else the default. Overridable for chaos scripts. */
     protected ScriptedReply nextReply(RecordedRequest request) {
         ScriptedReply queued = queue.poll();
-        return queued != null ? queued : defaultReply;
+        if (queued != null) {
+            return queued;
+        }
+        var current = script;
+        return current != null ? current.apply(request) : defaultReply;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -138,7 +159,9 @@ public abstract class FakeUpstream implements AutoCloseable {
         JsonNode json = body.length == 0 ? null : Json.parse(body);
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().toString(), headers, json);
-        received.add(request);
+        if (recording) {
+            received.add(request);
+        }
         return request;
     }
 

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.core.chat.ContentPart;
 import dev.arbiter.core.chat.Message;
+import dev.arbiter.core.chat.ReasoningBlock;
 import dev.arbiter.core.chat.Role;
 import dev.arbiter.core.chat.ToolCall;
 import dev.arbiter.core.error.ArbiterException;
-import dev.arbiter.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,17 +16,13 @@ import java.util.Set;
 /**
  * Parses Anthropic {@code messages} (and the top-level {@code system}) into canonical messages. A user turn is
  * split at its {@code tool_result} blocks: each result becomes a TOOL message and the text and images around
- * them USER messages, in order. An assistant turn's {@code tool_use} blocks become its tool calls. Block types
- * Arbiter cannot carry (documents, thinking, server tools), {@code cache_control} hints and error-flagged tool
- * results are refused naming the field rather than dropped.
+ * them USER messages, in order. An assistant turn's {@code tool_use} blocks become its tool calls and its
+ * {@code thinking} / {@code redacted_thinking} blocks its reasoning (kept in order, ahead of the text, which is
+ * where Anthropic puts them). {@code cache_control} on any block becomes a canonical cache breakpoint on that item.
+ * Block types Arbiter cannot carry (documents, search results, server tools) are refused naming the field.
  */
 final class AnthropicMessageParser {
     private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
-    private static final Set<String> TEXT_FIELDS = Set.of("type", "text");
-    private static final Set<String> IMAGE_FIELDS = Set.of("type", "source");
-    private static final Set<String> TOOL_USE_FIELDS = Set.of("type", "id", "name", "input");
-    private static final Set<String> TOOL_RESULT_FIELDS = Set.of("type", "tool_use_id", "content", "is_error");
-    private static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     private AnthropicMessageParser() {
     }
@@ -37,7 +33,7 @@ final class AnthropicMessageParser {
             return List.of();
         }
         List<ContentPart> parts = system.isTextual() ? List.of(new ContentPart.Text(system.textValue())) : textBlocks(system, "system");
-        boolean empty = parts.stream().allMatch(p -> ((ContentPart.Text) p).text().isEmpty());
+        boolean empty = parts.stream().map(ContentPart.Text.class::cast).allMatch(t -> t.text().isEmpty() && t.cache() == null);
         return empty ? List.of() : List.of(new Message(Role.SYSTEM, parts, List.of(), null, null));
     }
 
@@ -73,11 +69,11 @@ final class AnthropicMessageParser {
         for (int j = 0; j < blocks.size(); j++) {
             String bt = at + "[" + j + "]";
             ObjectNode block = Fields.object(blocks.get(j), bt);
-            if ("tool_result".equals(type(block, bt))) {
+            if ("tool_result".equals(AnthropicBlockParser.type(block, bt))) {
                 flushUser(pending, out);
-                out.add(toolResult(block, bt));
+                out.add(AnthropicBlockParser.toolResult(block, bt));
             } else {
-                pending.add(part(block, bt));
+                pending.add(AnthropicBlockParser.part(block, bt));
             }
         }
         flushUser(pending, out);
@@ -96,86 +92,20 @@ final class AnthropicMessageParser {
         }
         List<ContentPart> parts = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
+        List<ReasoningBlock> reasoning = new ArrayList<>();
         ArrayNode blocks = nonEmptyBlocks(content, at);
         for (int j = 0; j < blocks.size(); j++) {
             String bt = at + "[" + j + "]";
             ObjectNode block = Fields.object(blocks.get(j), bt);
-            switch (type(block, bt)) {
-                case "text" -> parts.add(text(block, bt));
-                case "tool_use" -> calls.add(toolUse(block, bt));
-                default -> throw unsupportedBlock(block, bt);
+            switch (AnthropicBlockParser.type(block, bt)) {
+                case "text" -> parts.add(AnthropicBlockParser.text(block, bt));
+                case "tool_use" -> calls.add(AnthropicBlockParser.toolUse(block, bt));
+                case "thinking" -> reasoning.add(AnthropicBlockParser.thinking(block, bt));
+                case "redacted_thinking" -> reasoning.add(AnthropicBlockParser.redactedThinking(block, bt));
+                default -> throw AnthropicBlockParser.unsupportedBlock(block, bt);
             }
         }
-        return new Message(Role.ASSISTANT, parts, calls, null, null);
-    }
-
-    /** A text or image block of a user turn or a tool result. */
-    private static ContentPart part(ObjectNode block, String at) {
-        return switch (type(block, at)) {
-            case "text" -> text(block, at);
-            case "image" -> image(block, at);
-            default -> throw unsupportedBlock(block, at);
-        };
-    }
-
-    private static ContentPart.Text text(ObjectNode block, String at) {
-        Fields.onlyKnown(block, TEXT_FIELDS, at + ".");
-        return new ContentPart.Text(Fields.string(Fields.required(block, "text", at + ".text"), at + ".text"));
-    }
-
-    private static ContentPart.Image image(ObjectNode block, String at) {
-        Fields.onlyKnown(block, IMAGE_FIELDS, at + ".");
-        String sat = at + ".source";
-        ObjectNode source = Fields.object(Fields.required(block, "source", sat), sat);
-        String kind = Fields.string(Fields.required(source, "type", sat + ".type"), sat + ".type");
-        switch (kind) {
-            case "base64" -> {
-                Fields.onlyKnown(source, Set.of("type", "media_type", "data"), sat + ".");
-                String mediaType = Fields.string(Fields.required(source, "media_type", sat + ".media_type"), sat + ".media_type");
-                if (!MEDIA_TYPES.contains(mediaType)) {
-                    throw ArbiterException.invalid(sat + ".media_type", sat + ".media_type must be one of " + MEDIA_TYPES + ", got '" + mediaType + "'");
-                }
-                return ContentPart.Image.inline(mediaType, Fields.string(Fields.required(source, "data", sat + ".data"), sat + ".data"), null);
-            }
-            case "url" -> {
-                Fields.onlyKnown(source, Set.of("type", "url"), sat + ".");
-                return ContentPart.Image.ofUrl(Fields.string(Fields.required(source, "url", sat + ".url"), sat + ".url"), null);
-            }
-            default -> throw ArbiterException.unsupported(sat + ".type", "image sources of type '" + kind + "' are not supported; send base64 or url");
-        }
-    }
-
-    private static ToolCall toolUse(ObjectNode block, String at) {
-        Fields.onlyKnown(block, TOOL_USE_FIELDS, at + ".");
-        String id = Fields.string(Fields.required(block, "id", at + ".id"), at + ".id");
-        String name = Fields.string(Fields.required(block, "name", at + ".name"), at + ".name");
-        ObjectNode input = Fields.object(Fields.required(block, "input", at + ".input"), at + ".input");
-        return new ToolCall(id, name, Json.text(input));
-    }
-
-    private static Message toolResult(ObjectNode block, String at) {
-        Fields.onlyKnown(block, TOOL_RESULT_FIELDS, at + ".");
-        String id = Fields.string(Fields.required(block, "tool_use_id", at + ".tool_use_id"), at + ".tool_use_id");
-        JsonNode isError = Fields.optional(block, "is_error");
-        if (isError != null && Fields.bool(isError, at + ".is_error")) {
-            throw ArbiterException.unsupported(at + ".is_error", "error-flagged tool results cannot be carried to every model;"
-                    + " describe the failure in the result's content instead");
-        }
-        JsonNode content = Fields.optional(block, "content");
-        List<ContentPart> parts = new ArrayList<>();
-        if (content != null && content.isTextual()) {
-            parts.add(new ContentPart.Text(content.textValue()));
-        } else if (content != null) {
-            ArrayNode blocks = Fields.array(content, at + ".content");
-            for (int k = 0; k < blocks.size(); k++) {
-                String ct = at + ".content[" + k + "]";
-                parts.add(part(Fields.object(blocks.get(k), ct), ct));
-            }
-        }
-        if (parts.isEmpty()) {
-            parts.add(new ContentPart.Text("")); // a result with no content is an empty result, not a missing one
-        }
-        return new Message(Role.TOOL, parts, List.of(), id, null);
+        return new Message(Role.ASSISTANT, parts, calls, null, null).withReasoning(reasoning);
     }
 
     /** Content that may only be text: a string or an array of text blocks. */
@@ -189,10 +119,10 @@ final class AnthropicMessageParser {
         for (int j = 0; j < blocks.size(); j++) {
             String bt = at + "[" + j + "]";
             ObjectNode block = Fields.object(blocks.get(j), bt);
-            if (!"text".equals(type(block, bt))) {
+            if (!"text".equals(AnthropicBlockParser.type(block, bt))) {
                 throw ArbiterException.invalid(bt + ".type", bt + " must be a text block");
             }
-            parts.add(text(block, bt));
+            parts.add(AnthropicBlockParser.text(block, bt));
         }
         return parts;
     }
@@ -203,14 +133,5 @@ final class AnthropicMessageParser {
             throw ArbiterException.invalid(at, at + " must not be empty");
         }
         return blocks;
-    }
-
-    private static String type(ObjectNode block, String at) {
-        return Fields.string(Fields.required(block, "type", at + ".type"), at + ".type");
-    }
-
-    private static ArbiterException unsupportedBlock(ObjectNode block, String at) {
-        return ArbiterException.unsupported(at + ".type", "content blocks of type '" + block.get("type").asText()
-                + "' are not supported here");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.chat.Message;
+import dev.arbiter.core.chat.Reasoning;
 import dev.arbiter.core.chat.ResponseFormat;
 import dev.arbiter.core.chat.ToolChoice;
 import dev.arbiter.core.chat.ToolDefinition;
@@ -16,15 +17,18 @@ import java.util.Set;
 
 /**
  * Parses and validates a Messages API request body into the canonical request. {@code max_tokens} is required
- * (as Anthropic requires it); {@code temperature} and {@code top_p} must lie in 0..1; {@code top_k} rides in
- * {@code extra} (the Anthropic codec sends it on, others refuse it by name); {@code metadata.user_id} becomes
- * {@code user}; {@code output_config.format} of type {@code json_schema} becomes a strict JSON-schema response
- * format. Every other parameter (thinking, service_tier, cache_control, ...) is refused naming it.
+ * (as Anthropic requires it); {@code temperature} and {@code top_p} must lie in 0..1; {@code top_k} becomes the
+ * canonical top-k; {@code metadata.user_id} becomes {@code user}; {@code output_config.format} of type
+ * {@code json_schema} becomes a strict JSON-schema response format; {@code thinking} and {@code output_config.effort}
+ * become the canonical {@link Reasoning}; {@code service_tier} and every {@code cache_control} (top level, system,
+ * tools, content blocks) are carried as they are. Every other parameter is refused naming it.
  */
 final class AnthropicRequestParser {
     private static final Set<String> TOP_LEVEL = Set.of("model", "max_tokens", "messages", "system", "metadata",
-            "stop_sequences", "stream", "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config");
-    private static final Set<String> TOOL_FIELDS = Set.of("type", "name", "description", "input_schema", "strict");
+            "stop_sequences", "stream", "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config",
+            "thinking", "service_tier", "cache_control");
+    private static final Set<String> TOOL_FIELDS = Set.of("type", "name", "description", "input_schema", "strict", "cache_control");
+    private static final Set<String> SERVICE_TIERS = Set.of("auto", "standard_only");
     /** The name an output_config schema gets: OpenAI-style upstreams require one. */
     static final String OUTPUT_SCHEMA_NAME = "output";
 
@@ -54,6 +58,16 @@ final class AnthropicRequestParser {
         tools(root, b);
         metadata(root, b);
         outputConfig(root, b);
+        b.reasoning(AnthropicThinkingParser.parse(root));
+        b.cache(CacheControls.read(root, ""));
+        JsonNode tier = Fields.optional(root, "service_tier");
+        if (tier != null) {
+            String value = Fields.string(tier, "service_tier");
+            if (!SERVICE_TIERS.contains(value)) {
+                throw ArbiterException.invalid("service_tier", "service_tier must be 'auto' or 'standard_only', got '" + value + "'");
+            }
+            b.serviceTier(value);
+        }
         JsonNode stream = Fields.optional(root, "stream");
         boolean streamed = stream != null && Fields.bool(stream, "stream");
         return b.stream(streamed).includeUsage(streamed).build(); // Anthropic streams always report usage
@@ -70,7 +84,7 @@ final class AnthropicRequestParser {
         }
         JsonNode topK = Fields.optional(root, "top_k");
         if (topK != null) {
-            b.extra(Json.object().put("top_k", Fields.integer(topK, "top_k", 0)));
+            b.topK(Fields.integer(topK, "top_k", 0));
         }
         JsonNode stops = Fields.optional(root, "stop_sequences");
         if (stops != null) {
@@ -111,7 +125,7 @@ final class AnthropicRequestParser {
         ObjectNode schema = Fields.object(Fields.required(tool, "input_schema", at + ".input_schema"), at + ".input_schema");
         JsonNode strict = Fields.optional(tool, "strict");
         return new ToolDefinition(name, description == null ? null : Fields.string(description, at + ".description"),
-                schema, strict == null ? null : Fields.bool(strict, at + ".strict"));
+                schema, strict == null ? null : Fields.bool(strict, at + ".strict"), CacheControls.read(tool, at + "."));
     }
 
     /** auto / any / tool{name} / none; disable_parallel_tool_use=true is OpenAI's parallel_tool_calls=false. */
@@ -148,7 +162,7 @@ final class AnthropicRequestParser {
         if (config == null) {
             return;
         }
-        Fields.onlyKnown(Fields.object(config, "output_config"), Set.of("format"), "output_config.");
+        Fields.onlyKnown(Fields.object(config, "output_config"), Set.of("format", "effort"), "output_config.");
         JsonNode format = Fields.optional(config, "format");
         if (format == null) {
             return;

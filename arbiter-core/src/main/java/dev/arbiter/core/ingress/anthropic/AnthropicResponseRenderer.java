@@ -14,8 +14,8 @@ import dev.arbiter.core.provider.anthropic.AnthropicWire;
 import java.util.UUID;
 
 /**
- * Renders a canonical answer as an Anthropic Message object: {@code id, type, role, model, content} (a text
- * block, then {@code tool_use} blocks), {@code stop_reason}, {@code stop_sequence} (always null: the canonical
+ * Renders a canonical answer as an Anthropic Message object: {@code id, type, role, model, content} (the model's
+ * {@code thinking} / {@code redacted_thinking} blocks, a text block, then {@code tool_use} blocks), {@code stop_reason}, {@code stop_sequence} (always null: the canonical
  * finish does not say which sequence matched) and {@code usage} in Anthropic's convention.
  */
 final class AnthropicResponseRenderer {
@@ -34,6 +34,7 @@ final class AnthropicResponseRenderer {
         if (!response.choices().isEmpty()) {
             Choice choice = response.choices().getFirst();
             finish = choice.finishReason() == null ? FinishReason.STOP : choice.finishReason();
+            content.addAll(AnthropicWire.reasoningBlocks(choice.message().reasoning()));
             String text = choice.message().text();
             if (!text.isEmpty()) {
                 content.addObject().put("type", "text").put("text", text);

@@ -15,9 +15,11 @@ import java.util.Set;
 
 /**
  * Renders a canonical event stream as Anthropic's SSE sequence: {@code message_start}; per content block
- * {@code content_block_start}, {@code content_block_delta}s ({@code text_delta} or {@code input_json_delta}) and
- * {@code content_block_stop}; then {@code message_delta} (stop reason and the whole usage, whose fields are
- * cumulative and so replace the zeros {@code message_start} had to send) and {@code message_stop}. The end is
+ * {@code content_block_start}, {@code content_block_delta}s ({@code text_delta}, {@code input_json_delta},
+ * {@code thinking_delta} or {@code signature_delta}; a {@code redacted_thinking} block carries its data in the start
+ * event and has no deltas) and {@code content_block_stop}; then {@code message_delta} (stop reason and the whole
+ * usage, whose fields are cumulative and so replace the zeros {@code message_start} had to send) and
+ * {@code message_stop}. The end is
  * written as soon as both the finish and the usage are known, else at {@link #onEnd()}. Only choice 0 is rendered.
  */
 final class AnthropicStreamWriter implements StreamWriter {
@@ -28,6 +30,7 @@ final class AnthropicStreamWriter implements StreamWriter {
     private int nextBlock;
     private boolean blockOpen;
     private Integer openTool; // canonical index of the open tool_use block, null for a text block
+    private Integer openReasoning; // canonical index of the open thinking block, null otherwise
     private FinishReason finish;
     private Usage usage;
 
@@ -51,6 +54,11 @@ final class AnthropicStreamWriter implements StreamWriter {
             case StreamEvent.ToolCallDelta d -> {
                 if (d.choice() == 0) {
                     toolCall(d, out);
+                }
+            }
+            case StreamEvent.ReasoningDelta r -> {
+                if (r.choice() == 0) {
+                    reasoning(r, out);
                 }
             }
             case StreamEvent.Finish f -> {
@@ -105,7 +113,7 @@ final class AnthropicStreamWriter implements StreamWriter {
 
     private void text(String text, StringBuilder out) {
         start(null, out);
-        if (!blockOpen || openTool != null) {
+        if (!blockOpen || openTool != null || openReasoning != null) {
             closeBlock(out);
             openBlock(Json.object().put("type", "text").put("text", ""), null, out);
         }
@@ -128,6 +136,31 @@ final class AnthropicStreamWriter implements StreamWriter {
         }
         if (d.argumentsDelta() != null && !d.argumentsDelta().isEmpty()) {
             out.append(delta(Json.object().put("type", "input_json_delta").put("partial_json", d.argumentsDelta())));
+        }
+    }
+
+    /**
+     * A thinking block opens empty ({@code "thinking": "", "signature": ""}, as Anthropic starts one) and grows by
+     * {@code thinking_delta}s and {@code signature_delta}s; a redacted block is whole in its start event.
+     */
+    private void reasoning(StreamEvent.ReasoningDelta r, StringBuilder out) {
+        start(null, out);
+        if (r.redacted() != null) {
+            closeBlock(out);
+            openBlock(Json.object().put("type", "redacted_thinking").put("data", r.redacted()), null, out);
+            closeBlock(out);
+            return;
+        }
+        if (!blockOpen || openReasoning == null || openReasoning != r.index()) {
+            closeBlock(out);
+            openBlock(Json.object().put("type", "thinking").put("thinking", "").put("signature", ""), null, out);
+            openReasoning = r.index();
+        }
+        if (r.text() != null && !r.text().isEmpty()) {
+            out.append(delta(Json.object().put("type", "thinking_delta").put("thinking", r.text())));
+        }
+        if (r.signature() != null && !r.signature().isEmpty()) {
+            out.append(delta(Json.object().put("type", "signature_delta").put("signature", r.signature())));
         }
     }
 
@@ -155,6 +188,7 @@ final class AnthropicStreamWriter implements StreamWriter {
         }
         blockOpen = false;
         openTool = null;
+        openReasoning = null;
         nextBlock++;
     }
 

@@ -1,6 +1,8 @@
 package dev.arbiter.core.ingress.openai;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arbiter.core.chat.FinishReason;
 import dev.arbiter.core.chat.StreamEvent;
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.ingress.StreamWriter;
@@ -14,8 +16,8 @@ import java.util.function.Supplier;
  * Writes a canonical stream as OpenAI {@code chat.completion.chunk} events: a role chunk opens each choice
  * ({@code {"role":"assistant","content":"","refusal":null}}), then content and tool-call deltas, a finish chunk,
  * the usage chunk ({@code choices: []}) only when the caller asked for it, and {@code data: [DONE]}. When usage
- * is on, every other chunk carries {@code "usage": null}, as OpenAI's do. A failure sends an
- * {@code {"error":{...}}} event instead of {@code [DONE]}.
+ * is on, every other chunk carries {@code "usage": null}, as OpenAI's do. A failure sends a last chunk with
+ * {@code finish_reason: "error"} and an {@code error} object instead of {@code [DONE]}.
  */
 final class OpenAiStreamWriter implements StreamWriter {
     private final String model;
@@ -45,6 +47,7 @@ final class OpenAiStreamWriter implements StreamWriter {
             case StreamEvent.ToolCallDelta d -> open(d.choice()) + chunk(d.choice(), toolCallDelta(d), null);
             case StreamEvent.Finish f -> open(f.choice()) + chunk(f.choice(), Json.object(), f.reason().wireName());
             case StreamEvent.UsageReport u -> includeUsage ? usageChunk(u) : "";
+            case StreamEvent.ReasoningDelta r -> ""; // Chat Completions has no field for the model's reasoning
         };
     }
 
@@ -54,12 +57,27 @@ final class OpenAiStreamWriter implements StreamWriter {
     }
 
     /**
-     * Only the error event, as OpenAI ends a failed stream: "error" is not one of OpenAI's finish reasons, and the
-     * official SDKs, validating a finish chunk carrying it, would fail on that chunk and never read the error.
+     * One last chunk that finishes every open choice with {@code finish_reason: "error"} and carries the
+     * {@code error} object, and no {@code [DONE]}. Both in one event because the official SDKs check for
+     * {@code error} before they parse a chunk: they raise the error (OpenAI's own mid-stream error shape) and never
+     * validate "error", which is not one of OpenAI's finish reasons, while a plain reader sees the choice end.
      */
     @Override
     public String onError(ArbiterException error) {
-        return event(OpenAiResponseRenderer.error(error));
+        ObjectNode chunk = envelope();
+        ArrayNode choices = chunk.putArray("choices");
+        for (int choice : opened.isEmpty() ? Set.of(0) : opened) {
+            ObjectNode c = choices.addObject();
+            c.put("index", choice);
+            c.set("delta", Json.object());
+            c.putNull("logprobs");
+            c.put("finish_reason", FinishReason.ERROR.wireName());
+        }
+        if (includeUsage) {
+            chunk.putNull("usage");
+        }
+        chunk.set("error", OpenAiResponseRenderer.error(error).get("error"));
+        return event(chunk);
     }
 
     /** The role chunk that opens a choice, once per choice; the stream's identity is fixed by then. */
@@ -124,6 +142,10 @@ final class OpenAiStreamWriter implements StreamWriter {
     }
 
     private ObjectNode envelope() {
+        if (id == null) {
+            id = newId.get();
+            created = now.get();
+        }
         return Json.object().put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
     }
 

@@ -17,9 +17,13 @@ import java.util.List;
  * <p>Decisions worth knowing: system and developer messages become {@code system} text blocks in the order
  * they appear, wherever they appear (Anthropic has no mid-conversation system turn, so a late system message
  * is hoisted rather than refused — the common gateway behaviour). A run of consecutive tool results becomes
- * one user turn of {@code tool_result} blocks. Empty text parts are left out because Anthropic rejects empty
- * text blocks. OpenAI's image {@code detail} hint has no Anthropic counterpart and does not change the
- * answer's meaning, so it is not sent; a participant {@code name} does, so it is refused.
+ * one user turn of {@code tool_result} blocks, and a user message right after them joins that turn (after the
+ * results, where Anthropic wants a turn's text), so a Claude client's mixed turn arrives as one turn again.
+ * Empty text parts are left out because Anthropic rejects empty text blocks. OpenAI's image {@code detail} hint
+ * has no Anthropic counterpart and does not change the answer's meaning, so it is not sent; a participant
+ * {@code name} does, so it is refused. Cache breakpoints become {@code cache_control} on the very block they were
+ * on, an assistant's reasoning blocks lead its turn unchanged (Anthropic verifies their signatures), and a tool
+ * error is {@code is_error: true}.
  */
 final class AnthropicMessageEncoder {
 
@@ -49,8 +53,8 @@ final class AnthropicMessageEncoder {
                     toolResults.add(toolResult(m, at));
                 }
                 case USER -> {
-                    toolResults = null;
-                    contentBlocks(m, at, turn(turns, "user"));
+                    contentBlocks(m, at, toolResults != null ? toolResults : turn(turns, "user"));
+                    toolResults = null; // a later tool result starts a new turn: results come first in a turn
                 }
                 case ASSISTANT -> {
                     toolResults = null;
@@ -75,31 +79,33 @@ final class AnthropicMessageEncoder {
                 throw ArbiterException.unsupported(at + ".content", "Anthropic system prompts take text only, not images");
             }
             if (!t.text().isEmpty()) {
-                system.add(textBlock(t.text()));
+                system.add(textBlock(t));
             }
         }
     }
 
     private static void contentBlocks(Message m, String at, ArrayNode out) {
+        int before = out.size();
         for (ContentPart part : m.content()) {
             switch (part) {
                 case ContentPart.Text t -> {
                     if (!t.text().isEmpty()) {
-                        out.add(textBlock(t.text()));
+                        out.add(textBlock(t));
                     }
                 }
                 case ContentPart.Image img -> out.add(imageBlock(img));
             }
         }
-        if (out.isEmpty()) {
+        if (out.size() == before) {
             throw ArbiterException.unsupported(at + ".content", "Anthropic rejects messages with empty content");
         }
     }
 
     private static void assistantBlocks(Message m, String at, ArrayNode out) {
+        out.addAll(AnthropicWire.reasoningBlocks(m.reasoning()));
         for (ContentPart part : m.content()) {
             if (part instanceof ContentPart.Text t && !t.text().isEmpty()) {
-                out.add(textBlock(t.text()));
+                out.add(textBlock(t));
             } else if (part instanceof ContentPart.Image) {
                 throw ArbiterException.unsupported(at + ".content", "Anthropic assistant turns cannot contain images");
             }
@@ -121,7 +127,7 @@ final class AnthropicMessageEncoder {
         }
         ObjectNode out = Json.object().put("type", "tool_use").put("id", call.id()).put("name", call.name());
         out.set("input", toolInput(call.argumentsJson(), at + ".function.arguments"));
-        return out;
+        return AnthropicWire.withCache(out, call.cache());
     }
 
     /** Anthropic wants the call's input as a JSON object, not a string; blank arguments mean no arguments. */
@@ -141,19 +147,22 @@ final class AnthropicMessageEncoder {
         return input;
     }
 
-    /** A {@code tool_result}: text-only results as a string, results with images as text and image blocks. */
+    /**
+     * A {@code tool_result}: a result of one plain text part as a string, anything else (images, several parts,
+     * parts with cache breakpoints) as text and image blocks; then {@code is_error} and {@code cache_control}.
+     */
     private static ObjectNode toolResult(Message m, String at) {
         if (m.toolCallId() == null || m.toolCallId().isEmpty()) {
             throw ArbiterException.invalid(at + ".tool_call_id", "a tool message needs the id of the call it answers");
         }
         ObjectNode out = Json.object().put("type", "tool_result").put("tool_use_id", m.toolCallId());
-        if (m.hasImages()) {
+        if (needsBlocks(m.content())) {
             ArrayNode blocks = out.putArray("content");
             for (ContentPart part : m.content()) {
                 switch (part) {
                     case ContentPart.Text t -> {
                         if (!t.text().isEmpty()) {
-                            blocks.add(textBlock(t.text()));
+                            blocks.add(textBlock(t));
                         }
                     }
                     case ContentPart.Image img -> blocks.add(imageBlock(img));
@@ -162,11 +171,23 @@ final class AnthropicMessageEncoder {
         } else if (!m.text().isEmpty()) {
             out.put("content", m.text());
         }
-        return out;
+        if (m.toolError()) {
+            out.put("is_error", true);
+        }
+        return AnthropicWire.withCache(out, m.cache());
+    }
+
+    private static boolean needsBlocks(List<ContentPart> parts) {
+        return parts.size() > 1 || parts.stream().anyMatch(p -> p instanceof ContentPart.Image
+                || p instanceof ContentPart.Text t && t.cache() != null);
     }
 
     static ObjectNode textBlock(String text) {
         return Json.object().put("type", "text").put("text", text);
+    }
+
+    private static ObjectNode textBlock(ContentPart.Text text) {
+        return AnthropicWire.withCache(textBlock(text.text()), text.cache());
     }
 
     private static ObjectNode imageBlock(ContentPart.Image img) {
@@ -177,6 +198,6 @@ final class AnthropicMessageEncoder {
         } else {
             source.put("type", "url").put("url", img.url());
         }
-        return out;
+        return AnthropicWire.withCache(out, img.cache());
     }
 }

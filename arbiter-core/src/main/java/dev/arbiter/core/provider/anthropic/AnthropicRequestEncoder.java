@@ -19,9 +19,11 @@ import java.util.Set;
  * <p>Decisions: {@code max_tokens} is required by Anthropic, so an absent one becomes {@value #DEFAULT_MAX_TOKENS}.
  * {@code response_format} is emulated with a forced tool named {@value AnthropicWire#JSON_TOOL} whose input schema
  * is the requested schema (its {@code strict} flag carried as the tool's); the decoders turn that tool's input
- * back into message text. Of the {@code extra} fields only {@code top_k} (an Anthropic parameter that the Anthropic
- * ingress carries there) is sent; any other is refused. A tool definition's {@code strict} flag is sent as
- * Anthropic's strict tool use.
+ * back into message text. Of the {@code extra} fields only {@code top_k} (an Anthropic parameter an OpenAI-format
+ * caller may pass through) is sent; any other is refused. A tool definition's {@code strict} flag is sent as
+ * Anthropic's strict tool use. Anthropic-born settings travel exactly as a Claude client sent them: top-k,
+ * {@code thinking} and {@code output_config.effort} (see {@link AnthropicThinking}), {@code service_tier}, and
+ * {@code cache_control} at the top level and on each tool.
  */
 final class AnthropicRequestEncoder {
     static final int DEFAULT_MAX_TOKENS = 4096;
@@ -46,8 +48,18 @@ final class AnthropicRequestEncoder {
         if (r.topP() != null) {
             body.put("top_p", r.topP());
         }
+        if (r.topK() != null) {
+            body.put("top_k", r.topK());
+        }
         if (r.hasExtra()) {
             r.extra().properties().forEach(e -> body.set(e.getKey(), e.getValue()));
+        }
+        AnthropicThinking.encode(r.reasoning(), body);
+        if (r.serviceTier() != null) {
+            body.put("service_tier", r.serviceTier());
+        }
+        if (r.cache() != null) {
+            body.set("cache_control", AnthropicWire.cacheControl(r.cache()));
         }
         if (!r.stop().isEmpty()) {
             ArrayNode stops = body.putArray("stop_sequences");
@@ -86,6 +98,9 @@ final class AnthropicRequestEncoder {
                 if (!ANTHROPIC_EXTRA.contains(name)) {
                     throw ArbiterException.unsupported(name, "Anthropic's Messages API has no '" + name + "' parameter");
                 }
+                if (name.equals("top_k") && r.topK() != null) {
+                    throw ArbiterException.invalid("top_k", "top_k is given both as a request field and as an extra field; give it once");
+                }
             }
         }
     }
@@ -113,7 +128,7 @@ final class AnthropicRequestEncoder {
                 throw ArbiterException.unsupported("tools[" + i + "].function.name", "the tool name '" + AnthropicWire.JSON_TOOL
                         + "' is reserved for JSON mode on Anthropic; rename the tool");
             }
-            out.add(tool(tool.name(), tool.description(), tool.parameters(), tool.strict()));
+            out.add(AnthropicWire.withCache(tool(tool.name(), tool.description(), tool.parameters(), tool.strict()), tool.cache()));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.arbiter.core.chat.Choice;
 import dev.arbiter.core.chat.ContentPart;
 import dev.arbiter.core.chat.FinishReason;
 import dev.arbiter.core.chat.Message;
+import dev.arbiter.core.chat.ReasoningBlock;
 import dev.arbiter.core.chat.Role;
 import dev.arbiter.core.chat.ToolCall;
 import dev.arbiter.core.error.ArbiterException;
@@ -17,7 +18,9 @@ import java.util.List;
 /**
  * Decodes a non-streamed Messages API response: text blocks joined, {@code tool_use} blocks as tool calls
  * (arguments = the JSON text of {@code input}), the JSON-mode tool's input as the message text with a natural
- * stop. Thinking blocks and server-tool blocks are left out: the canonical answer has no place for them.
+ * stop, {@code thinking} / {@code redacted_thinking} blocks as the message's reasoning (signature and data
+ * unchanged, so an Anthropic-format caller gets them back exactly). Server-tool blocks are left out: the canonical
+ * answer has no place for them.
  */
 final class AnthropicResponseDecoder {
 
@@ -47,6 +50,7 @@ final class AnthropicResponseDecoder {
         }
         StringBuilder text = new StringBuilder();
         List<ToolCall> calls = new ArrayList<>();
+        List<ReasoningBlock> reasoning = new ArrayList<>();
         String json = null;
         for (JsonNode block : content) {
             String type = Json.textOrNull(block, "type");
@@ -60,8 +64,10 @@ final class AnthropicResponseDecoder {
                 } else {
                     calls.add(new ToolCall(Json.textOrNull(block, "id"), name, Json.text(input)));
                 }
+            } else if (reasoningBlock(block) != null) {
+                reasoning.add(reasoningBlock(block));
             }
-            // thinking, redacted_thinking and server-tool blocks: nothing the canonical answer can hold
+            // server-tool blocks: nothing the canonical answer can hold
         }
         FinishReason finish = AnthropicWire.finishReason(Json.textOrNull(root, "stop_reason"));
         String answer = text.toString();
@@ -70,9 +76,21 @@ final class AnthropicResponseDecoder {
             finish = finish == FinishReason.TOOL_CALLS ? FinishReason.STOP : finish;
         }
         List<ContentPart> parts = answer.isEmpty() ? List.of() : List.of(new ContentPart.Text(answer));
-        Message message = new Message(Role.ASSISTANT, parts, calls, null, null);
+        Message message = new Message(Role.ASSISTANT, parts, calls, null, null).withReasoning(reasoning);
         return new ChatResponse(Json.textOrNull(root, "id"), Json.textOrNull(root, "model"), created,
                 List.of(new Choice(0, message, finish)), AnthropicWire.usage(root.get("usage")));
+    }
+
+    /** A {@code thinking} or {@code redacted_thinking} block as a reasoning block; null for any other block. */
+    private static ReasoningBlock reasoningBlock(JsonNode block) {
+        String type = Json.textOrNull(block, "type");
+        if ("thinking".equals(type) && Json.textOrNull(block, "thinking") != null) {
+            return new ReasoningBlock.Thought(Json.textOrNull(block, "thinking"), Json.textOrNull(block, "signature"));
+        }
+        if ("redacted_thinking".equals(type) && Json.textOrNull(block, "data") != null) {
+            return new ReasoningBlock.Redacted(Json.textOrNull(block, "data"));
+        }
+        return null;
     }
 
     static ArbiterException bad(String what) {

@@ -18,22 +18,23 @@ import java.util.Map;
  * {@code message_stop}, {@code ping}, {@code error}) into canonical events. Tool calls are numbered in the order
  * their {@code tool_use} blocks start; the JSON-mode tool's {@code input_json_delta}s become text. Usage from
  * {@code message_start} is overlaid with the (cumulative) fields of {@code message_delta} and reported at
- * {@code message_stop}, together with the finish. Unknown event types are skipped, as Anthropic's versioning
- * policy asks; a stream that closes before {@code message_stop} is a failure.
+ * {@code message_stop}, together with the finish. Thinking blocks become reasoning deltas (text, signature, or a
+ * redacted block's data), numbered in the order they start. Unknown event types are skipped, as Anthropic's
+ * versioning policy asks; a stream that closes before {@code message_stop} is a failure.
  */
 final class AnthropicStreamDecoder implements StreamDecoder {
 
-    private enum Kind { TEXT, TOOL, JSON, IGNORED }
+    private enum Kind { TEXT, TOOL, JSON, THINKING, IGNORED }
 
-    /** One open content block: what it carries, its tool-call number, and whether any input arrived. */
+    /** One open content block: what it carries, its tool-call (or reasoning) number, and whether any input arrived. */
     private static final class Block {
         final Kind kind;
-        final int toolIndex;
+        final int number;
         boolean hasInput;
 
-        Block(Kind kind, int toolIndex) {
+        Block(Kind kind, int number) {
             this.kind = kind;
-            this.toolIndex = toolIndex;
+            this.number = number;
         }
     }
 
@@ -41,6 +42,7 @@ final class AnthropicStreamDecoder implements StreamDecoder {
     private final Map<Integer, Block> blocks = new HashMap<>();
     private final ObjectNode usage = Json.object();
     private int toolCalls;
+    private int reasoningBlocks;
     private boolean jsonOutput;
     private String stopReason;
     private boolean done;
@@ -101,8 +103,11 @@ final class AnthropicStreamDecoder implements StreamDecoder {
             String text = Json.textOrNull(contentBlock, "text");
             return text == null || text.isEmpty() ? List.of() : List.of(new StreamEvent.TextDelta(0, text));
         }
+        if ("thinking".equals(type) || "redacted_thinking".equals(type)) {
+            return reasoningStart(index, type, contentBlock);
+        }
         if (!"tool_use".equals(type)) {
-            blocks.put(index, new Block(Kind.IGNORED, -1)); // thinking, redacted_thinking, server tools
+            blocks.put(index, new Block(Kind.IGNORED, -1)); // server tools and block types newer than this codec
             return List.of();
         }
         String name = Json.textOrNull(contentBlock, "name");
@@ -113,7 +118,7 @@ final class AnthropicStreamDecoder implements StreamDecoder {
         }
         Block block = new Block(Kind.TOOL, toolCalls++);
         blocks.put(index, block);
-        return List.of(new StreamEvent.ToolCallDelta(0, block.toolIndex, Json.textOrNull(contentBlock, "id"), name, ""));
+        return List.of(new StreamEvent.ToolCallDelta(0, block.number, Json.textOrNull(contentBlock, "id"), name, ""));
     }
 
     private List<StreamEvent> blockDelta(Block block, JsonNode delta) {
@@ -130,7 +135,29 @@ final class AnthropicStreamDecoder implements StreamDecoder {
             block.hasInput = true;
             return List.of(inputPiece(block, partial));
         }
-        return List.of(); // thinking, signature and citation deltas
+        if (block.kind == Kind.THINKING && ("thinking_delta".equals(type) || "signature_delta".equals(type))) {
+            boolean thought = "thinking_delta".equals(type);
+            String piece = Json.textOrNull(delta, thought ? "thinking" : "signature");
+            return piece == null || piece.isEmpty() ? List.of()
+                    : List.of(new StreamEvent.ReasoningDelta(0, block.number, thought ? piece : null, thought ? null : piece, null));
+        }
+        return List.of(); // citation deltas and delta types newer than this codec
+    }
+
+    /** A thinking block's start may already hold text or a signature; a redacted block holds all its data. */
+    private List<StreamEvent> reasoningStart(int index, String type, JsonNode contentBlock) {
+        int number = reasoningBlocks++;
+        blocks.put(index, new Block(Kind.THINKING, number));
+        if ("redacted_thinking".equals(type)) {
+            String data = Json.textOrNull(contentBlock, "data");
+            return List.of(new StreamEvent.ReasoningDelta(0, number, null, null, data == null ? "" : data));
+        }
+        String text = Json.textOrNull(contentBlock, "thinking");
+        String signature = Json.textOrNull(contentBlock, "signature");
+        boolean hasText = text != null && !text.isEmpty();
+        boolean hasSignature = signature != null && !signature.isEmpty();
+        // an empty start still opens the block, so the writer sees a thinking block even if no delta follows
+        return List.of(new StreamEvent.ReasoningDelta(0, number, hasText ? text : "", hasSignature ? signature : null, null));
     }
 
     /** A tool that streamed no input at all took none: its arguments are the empty object, as in a whole response. */
@@ -142,7 +169,7 @@ final class AnthropicStreamDecoder implements StreamDecoder {
     private static StreamEvent inputPiece(Block block, String json) {
         return block.kind == Kind.JSON
                 ? new StreamEvent.TextDelta(0, json)
-                : new StreamEvent.ToolCallDelta(0, block.toolIndex, null, null, json);
+                : new StreamEvent.ToolCallDelta(0, block.number, null, null, json);
     }
 
     private List<StreamEvent> messageDelta(JsonNode data) {

@@ -2,13 +2,18 @@ package dev.arbiter.core.provider.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.arbiter.core.chat.CacheBreakpoint;
 import dev.arbiter.core.chat.FinishReason;
+import dev.arbiter.core.chat.ReasoningBlock;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.json.Json;
+import java.util.List;
 
 /**
  * The vocabulary of the Anthropic Messages API that both directions share (the upstream codec and the
- * client-facing ingress): stop reasons, the usage object and the error type that goes with an HTTP status.
+ * client-facing ingress): stop reasons, the usage object, the error type that goes with an HTTP status,
+ * {@code cache_control} objects and thinking blocks.
  */
 public final class AnthropicWire {
     /** The {@code anthropic-version} header value this codec speaks. */
@@ -94,6 +99,40 @@ public final class AnthropicWire {
     public static ObjectNode errorBody(String type, String message) {
         ObjectNode out = Json.object().put("type", "error");
         out.putObject("error").put("type", type).put("message", message == null ? "" : message);
+        return out;
+    }
+
+    /** A breakpoint as {@code cache_control}: {@code {"type":"ephemeral"}} plus {@code ttl} when the caller gave one. */
+    public static ObjectNode cacheControl(CacheBreakpoint cache) {
+        ObjectNode out = Json.object().put("type", "ephemeral");
+        if (cache.ttl() != null) {
+            out.put("ttl", cache.ttl());
+        }
+        return out;
+    }
+
+    /** Puts {@code cache_control} on a block when it has a breakpoint; returns the block. */
+    public static ObjectNode withCache(ObjectNode block, CacheBreakpoint cache) {
+        if (cache != null) {
+            block.set("cache_control", cacheControl(cache));
+        }
+        return block;
+    }
+
+    /**
+     * Reasoning blocks as Anthropic content blocks: {@code {"type":"thinking","thinking","signature"}} and
+     * {@code {"type":"redacted_thinking","data"}}. A thought without a signature gets an empty one, which is what
+     * Anthropic's own stream starts a block with.
+     */
+    public static ArrayNode reasoningBlocks(List<ReasoningBlock> blocks) {
+        ArrayNode out = Json.array();
+        for (ReasoningBlock block : blocks) {
+            switch (block) {
+                case ReasoningBlock.Thought t -> out.addObject().put("type", "thinking").put("thinking", t.text())
+                        .put("signature", t.signature() == null ? "" : t.signature());
+                case ReasoningBlock.Redacted r -> out.addObject().put("type", "redacted_thinking").put("data", r.data());
+            }
+        }
         return out;
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  * messages become system-instruction text parts (Gemini has one instruction, so they are hoisted in order), users
  * speak as {@code user}, the assistant as {@code model}, tool calls as {@code functionCall} parts and tool results
  * as {@code functionResponse} parts of a {@code user} turn, consecutive results sharing one turn. A message's
- * participant {@code name} has no Gemini field and is not sent; empty text parts carry nothing and are skipped.
+ * participant {@code name} has no Gemini field and is not sent; empty text parts carry nothing and are skipped. An
+ * assistant's reasoning blocks (another vendor's signed thinking) are not sent: Gemini can neither verify nor use
+ * them, and they are the model's scratchpad, not the conversation. A tool error is a {@code response.error}.
  */
 final class GeminiMessages {
     private final List<Message> messages;
@@ -136,7 +138,7 @@ final class GeminiMessages {
             fr.put("id", id);
         }
         fr.put("name", call.name());
-        fr.set("response", responseObject(message.text()));
+        fr.set("response", message.toolError() ? errorObject(message.text()) : responseObject(message.text()));
         ObjectNode last = contents.isEmpty() ? null : (ObjectNode) contents.get(contents.size() - 1);
         boolean previousWasToolResult = i > 0 && messages.get(i - 1).role() == Role.TOOL && last != null;
         if (previousWasToolResult) {
@@ -175,6 +177,22 @@ final class GeminiMessages {
         ObjectNode wrapped = Json.object();
         wrapped.set("result", value == null || value.isMissingNode() ? TextNode.valueOf(text) : value);
         return wrapped;
+    }
+
+    /**
+     * A failed tool result: Gemini's FunctionResponse reference says the {@code error} key of {@code response} holds
+     * error details (as {@code output} holds output), so the result goes there, parsed when it is JSON.
+     */
+    static ObjectNode errorObject(String text) {
+        JsonNode value;
+        try {
+            value = Json.parse(text);
+        } catch (UncheckedIOException e) {
+            value = TextNode.valueOf(text);
+        }
+        ObjectNode out = Json.object();
+        out.set("error", value == null || value.isMissingNode() ? TextNode.valueOf(text) : value);
+        return out;
     }
 
     private void addTurn(String role, ArrayNode parts) {

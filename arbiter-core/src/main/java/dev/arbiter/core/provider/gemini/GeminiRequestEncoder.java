@@ -18,7 +18,11 @@ import dev.arbiter.core.json.Json;
  * {@code include_usage} are expressed by the endpoint (Gemini always reports usage); a tool's {@code strict} flag and
  * a response format's {@code name}/{@code strict} have no Gemini field (Gemini decodes structured output against the
  * schema anyway). Refused: any {@code extra} field, {@code parallel_tool_calls: false} (Gemini cannot be told to call
- * one function at a time), more than 5 stop sequences and a seed outside Gemini's 32-bit range.
+ * one function at a time), more than 5 stop sequences and a seed outside Gemini's 32-bit range. Top-k is
+ * {@code topK}, reasoning {@code thinkingConfig} ({@link GeminiThinking}). Cache breakpoints are not sent: Gemini
+ * caches only through separately created {@code cachedContents} (and caches repeated prefixes implicitly), so a
+ * breakpoint changes neither the request's meaning nor the answer. Anthropic's {@code service_tier} is not sent: its
+ * values only permit or forbid Anthropic's priority capacity, and Gemini's standard tier satisfies both.
  */
 final class GeminiRequestEncoder {
     private static final int MAX_STOP_SEQUENCES = 5;
@@ -130,6 +134,13 @@ final class GeminiRequestEncoder {
         }
         if (request.seed() != null) {
             config.put("seed", request.seed().intValue());
+        }
+        if (request.topK() != null) {
+            config.put("topK", request.topK());
+        }
+        ObjectNode thinking = GeminiThinking.config(request.reasoning());
+        if (thinking != null) {
+            config.set("thinkingConfig", thinking);
         }
         ResponseFormat format = request.responseFormat();
         if (format != null && format.wantsJson()) {

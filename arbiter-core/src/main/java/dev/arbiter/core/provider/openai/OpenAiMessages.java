@@ -10,6 +10,7 @@ import dev.arbiter.core.chat.Role;
 import dev.arbiter.core.chat.ToolCall;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.json.Json;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,10 +22,15 @@ public final class OpenAiMessages {
     private OpenAiMessages() {
     }
 
+    /** The deterministic prefix that marks a failed tool result, which Chat Completions has no flag for. */
+    public static final String TOOL_ERROR_PREFIX = "Error: ";
+
     /**
      * One message in request form. A single text part is sent as a plain string (every compatible host reads
      * that); several parts or any image as an array of parts. An assistant turn that only calls tools gets
-     * {@code "content": null}, which is what OpenAI itself returns and what clients echo back.
+     * {@code "content": null}, which is what OpenAI itself returns and what clients echo back. A tool result flagged
+     * as an error starts with {@value #TOOL_ERROR_PREFIX}. An assistant's reasoning blocks are not sent: they are
+     * another vendor's signed scratchpad, which OpenAI can neither verify nor use.
      */
     public static ObjectNode message(Message message) {
         ObjectNode out = Json.object();
@@ -32,7 +38,7 @@ public final class OpenAiMessages {
         if (message.content().isEmpty() && message.role() == Role.ASSISTANT) {
             out.putNull("content");
         } else {
-            out.set("content", content(message.content()));
+            out.set("content", content(message.toolError() ? errorMarked(message.content()) : message.content()));
         }
         if (message.name() != null) {
             out.put("name", message.name());
@@ -42,6 +48,17 @@ public final class OpenAiMessages {
         }
         if (message.toolCallId() != null) {
             out.put("tool_call_id", message.toolCallId());
+        }
+        return out;
+    }
+
+    /** The content with the error prefix put in front of its first text part (or before its first part). */
+    private static List<ContentPart> errorMarked(List<ContentPart> parts) {
+        List<ContentPart> out = new ArrayList<>(parts);
+        if (!out.isEmpty() && out.getFirst() instanceof ContentPart.Text t) {
+            out.set(0, new ContentPart.Text(TOOL_ERROR_PREFIX + t.text(), t.cache()));
+        } else {
+            out.addFirst(new ContentPart.Text(TOOL_ERROR_PREFIX));
         }
         return out;
     }

@@ -12,7 +12,14 @@ import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.json.Json;
 import java.util.Map;
 
-/** Builds the JSON body of a Chat Completions request from a canonical request. */
+/**
+ * Builds the JSON body of a Chat Completions request from a canonical request. Reasoning becomes
+ * {@code reasoning_effort} ({@link OpenAiReasoning}); top-k has no Chat Completions field and is refused naming
+ * {@code top_k}. Cache breakpoints are not sent: OpenAI caches long prompt prefixes by itself, so the answer (and the
+ * cached-token usage it reports) is the same without them. An Anthropic {@code service_tier} is not sent either: its
+ * values ({@code auto}, {@code standard_only}) only permit or forbid Anthropic's priority capacity, and an
+ * OpenAI-compatible upstream serves at its standard tier, which both values allow.
+ */
 final class OpenAiRequestEncoder {
     private final String maxTokensField;
 
@@ -22,6 +29,9 @@ final class OpenAiRequestEncoder {
     }
 
     ObjectNode encode(ChatRequest request) {
+        if (request.topK() != null) {
+            throw ArbiterException.unsupported("top_k", "OpenAI's Chat Completions API has no top_k; omit it for this model");
+        }
         ObjectNode body = Json.object();
         body.put("model", request.model());
         ArrayNode messages = body.putArray("messages");
@@ -76,6 +86,10 @@ final class OpenAiRequestEncoder {
         }
         if (request.user() != null) {
             body.put("user", request.user());
+        }
+        String effort = OpenAiReasoning.effort(request.reasoning());
+        if (effort != null) {
+            body.put("reasoning_effort", effort);
         }
         if (!request.metadata().isEmpty()) {
             ObjectNode metadata = body.putObject("metadata");

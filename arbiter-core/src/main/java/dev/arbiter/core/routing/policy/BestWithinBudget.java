@@ -11,6 +11,8 @@ import java.util.List;
  * Chooses the candidate most likely to succeed among those whose expected cost fits the per-request cap; when
  * none fits, the cheapest; with no cap, simply the most likely. Fallbacks: the other affordable candidates, most
  * likely first, then the unaffordable ones, cheapest first.
+ *
+ * <p>Options: none (the bar and the cost cap come from the route, task type and request headers).
  */
 final class BestWithinBudget implements RoutingPolicy {
     static final String NAME = "best-within-budget";

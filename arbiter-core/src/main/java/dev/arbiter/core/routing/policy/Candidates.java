@@ -4,7 +4,9 @@ import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.RoutingInput;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** Orderings and wording the policies share, so every policy breaks ties and states its reasons alike. */
@@ -16,6 +18,15 @@ final class Candidates {
 
     /** Cheapest first; at equal cost the likelier, then by name. */
     static final Comparator<Candidate> CHEAPEST_THEN_LIKELIEST = Comparator.comparingDouble(Candidate::expectedCostUsd)
+            .thenComparing(Comparator.comparingDouble(Candidate::pSuccess).reversed())
+            .thenComparing(Candidate::model);
+
+    /**
+     * Fastest expected latency first, unknown (NaN) latencies after every known one; at equal latency the
+     * cheaper, then the likelier, then by name.
+     */
+    static final Comparator<Candidate> FASTEST = Comparator.comparingDouble(Candidate::expectedLatencyMs) // Double.compare puts NaN last
+            .thenComparingDouble(Candidate::expectedCostUsd)
             .thenComparing(Comparator.comparingDouble(Candidate::pSuccess).reversed())
             .thenComparing(Candidate::model);
 
@@ -31,6 +42,32 @@ final class Candidates {
     /** "gpt-4o (p=0.91, $0.0042)". */
     static String describe(Candidate c) {
         return c.model() + " (p=" + p(c.pSuccess()) + ", " + usd(c.expectedCostUsd()) + ")";
+    }
+
+    /** "gpt-4o (p=0.91, $0.0042, 350 ms)", or "latency unknown" when NaN. */
+    static String describeWithLatency(Candidate c) {
+        String latency = Double.isNaN(c.expectedLatencyMs())
+                ? "latency unknown"
+                : String.format(Locale.ROOT, "%.0f ms", c.expectedLatencyMs());
+        return c.model() + " (p=" + p(c.pSuccess()) + ", " + usd(c.expectedCostUsd()) + ", " + latency + ")";
+    }
+
+    /** The first candidate serving {@code model}, or null when it was filtered out. */
+    static Candidate find(List<Candidate> candidates, String model) {
+        for (Candidate c : candidates) {
+            if (c.model().equals(model)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The candidates other than {@code chosen}, ordered by {@code order}. */
+    static List<Candidate> othersBy(List<Candidate> candidates, Candidate chosen, Comparator<Candidate> order) {
+        List<Candidate> rest = new ArrayList<>(candidates);
+        rest.remove(chosen);
+        rest.sort(order);
+        return rest;
     }
 
     static String p(double p) {

@@ -11,6 +11,8 @@ import java.util.List;
  * Chooses the cheapest candidate whose pSuccess meets the quality bar; when none does, the one most likely to
  * succeed. The rest follow by the same rule as fallbacks: every other candidate that meets the bar, cheapest
  * first, then the ones below it, most likely first.
+ *
+ * <p>Options: none (the bar and the cost cap come from the route, task type and request headers).
  */
 final class CheapestMeetingBar implements RoutingPolicy {
     static final String NAME = "cheapest-meeting-bar";

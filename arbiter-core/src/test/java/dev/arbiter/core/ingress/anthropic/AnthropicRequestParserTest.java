@@ -110,10 +110,11 @@ class AnthropicRequestParserTest {
     }
 
     @Test
-    void carriesTopKInExtraAndStreamWithUsage() {
+    void carriesTopKAndStreamWithUsage() {
         ChatRequest r = parse("""
                 {"model":"m","max_tokens":10,"top_k":40,"stream":true,"messages":[{"role":"user","content":"hi"}]}""");
-        assertThat(r.extra()).isEqualTo(Json.parse("{\"top_k\":40}"));
+        assertThat(r.topK()).isEqualTo(40);
+        assertThat(r.extra()).isNull();
         assertThat(r.stream()).isTrue();
         assertThat(r.includeUsage()).isTrue();
     }
@@ -156,20 +157,12 @@ class AnthropicRequestParserTest {
     @Test
     void refusesWhatItCannotCarryNamingTheField() {
         assertRejected("""
-                {"model":"m","max_tokens":5,"thinking":{"type":"enabled","budget_tokens":1024},"messages":[{"role":"user","content":"hi"}]}""",
-                ErrorKind.CALLER_UNSUPPORTED_FEATURE, "thinking");
-        assertRejected("""
-                {"model":"m","max_tokens":5,"messages":[{"role":"user","content":[
-                  {"type":"text","text":"hi","cache_control":{"type":"ephemeral"}}]}]}""",
-                ErrorKind.CALLER_UNSUPPORTED_FEATURE, "messages[0].content[0].cache_control");
+                {"model":"m","max_tokens":5,"thinking":{"type":"between_tools"},"messages":[{"role":"user","content":"hi"}]}""",
+                ErrorKind.CALLER_UNSUPPORTED_FEATURE, "thinking.type");
         assertRejected("""
                 {"model":"m","max_tokens":5,"messages":[{"role":"user","content":[
                   {"type":"document","source":{"type":"text","media_type":"text/plain","data":"x"}}]}]}""",
                 ErrorKind.CALLER_UNSUPPORTED_FEATURE, "messages[0].content[0].type");
-        assertRejected("""
-                {"model":"m","max_tokens":5,"messages":[{"role":"user","content":[
-                  {"type":"tool_result","tool_use_id":"t","content":"boom","is_error":true}]}]}""",
-                ErrorKind.CALLER_UNSUPPORTED_FEATURE, "messages[0].content[0].is_error");
         assertRejected("""
                 {"model":"m","max_tokens":5,"metadata":{"session":"x"},"messages":[{"role":"user","content":"hi"}]}""",
                 ErrorKind.CALLER_UNSUPPORTED_FEATURE, "metadata.session");

@@ -81,18 +81,23 @@ class OpenAiStreamWriterTest {
     }
 
     @Test
-    void aFailureSendsOnlyAnErrorEventWithoutAFinishReasonOrDone() {
+    void aFailureEndsTheChoiceWithFinishReasonErrorAndAnErrorObjectInOneLastChunkWithoutDone() {
         StreamWriter writer = new OpenAiIngress().newStreamWriter("auto", false);
         String sse = write(writer, ANSWER.subList(0, 2));
         sse += writer.onError(new ArbiterException(ErrorKind.PROVIDER_TIMEOUT, "upstream stream was idle for more than 60000 ms"));
 
         assertThat(sse).doesNotContain("[DONE]");
         List<String> events = Arrays.asList(sse.split("\n\n"));
-        // "error" is no OpenAI finish reason: the official SDKs reject such a chunk before reading the error event
-        assertThat(events).noneSatisfy(e -> assertThat(Json.parse(e.substring(6)).at("/choices/0/finish_reason").isTextual()).isTrue());
-        assertThat(Json.parse(events.getLast().substring(6))).isEqualTo(Json.parse("""
-                {"error":{"message":"upstream stream was idle for more than 60000 ms","type":"provider_timeout",
-                          "param":null,"code":null}}"""));
+        JsonNode last = Json.parse(events.getLast().substring(6));
+        // one event: SDKs raise "error" before they would validate the unknown finish reason
+        assertThat(last.at("/choices/0/finish_reason").asText()).isEqualTo("error");
+        assertThat(last.at("/choices/0/delta")).isEmpty();
+        assertThat(last.get("error")).isEqualTo(Json.parse("""
+                {"message":"upstream stream was idle for more than 60000 ms","type":"provider_timeout",
+                 "param":null,"code":null}"""));
+        assertThat(last.get("id").asText()).isEqualTo(Json.parse(events.getFirst().substring(6)).get("id").asText());
+        assertThat(events.subList(0, events.size() - 1))
+                .noneSatisfy(e -> assertThat(Json.parse(e.substring(6)).at("/choices/0/finish_reason").isTextual()).isTrue());
         StreamDecoder decoder = new OpenAiCodec().newStreamDecoder();
         assertThatThrownBy(() -> events.forEach(e -> decoder.decode(new SseEvent(null, e.substring(6)))))
                 .isInstanceOfSatisfying(ArbiterException.class, e -> assertThat(e.getMessage()).contains("idle for more than"));

@@ -38,7 +38,7 @@ class AnthropicDecodingTest {
     }
 
     @Test
-    void decodesTextAndToolUseSkippingThinkingAndConvertsUsage() {
+    void decodesTextToolUseAndThinkingAndConvertsUsage() {
         ChatResponse r = decode("""
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-x",
                  "content":[{"type":"thinking","thinking":"hmm","signature":"s"},{"type":"text","text":"Checking "},
@@ -50,6 +50,7 @@ class AnthropicDecodingTest {
         assertThat(r.model()).isEqualTo("claude-x");
         assertThat(r.created()).isEqualTo(1_700_000_000L);
         assertThat(r.message().text()).isEqualTo("Checking now.");
+        assertThat(r.message().reasoning()).containsExactly(new dev.arbiter.core.chat.ReasoningBlock.Thought("hmm", "s"));
         assertThat(r.message().toolCalls()).containsExactly(new ToolCall("toolu_1", "get_weather", "{\"city\":\"Paris\"}"));
         assertThat(r.choices().getFirst().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(r.usage()).isEqualTo(new Usage(150, 15, 100, 0, 30));
@@ -93,6 +94,8 @@ class AnthropicDecodingTest {
 
         assertThat(events).containsExactly(
                 new StreamEvent.Start("msg_1", "claude-x", 1_700_000_000L),
+                new StreamEvent.ReasoningDelta(0, 0, "", null, null),
+                new StreamEvent.ReasoningDelta(0, 0, "hmm", null, null),
                 new StreamEvent.ToolCallDelta(0, 0, "toolu_1", "now", ""),
                 new StreamEvent.ToolCallDelta(0, 0, null, null, "{}"),
                 new StreamEvent.Finish(0, FinishReason.TOOL_CALLS),

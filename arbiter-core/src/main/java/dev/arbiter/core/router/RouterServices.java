@@ -1,0 +1,47 @@
+package dev.arbiter.core.router;
+
+import dev.arbiter.core.routing.CandidateFilter;
+import dev.arbiter.core.routing.FeatureExtractor;
+import dev.arbiter.core.routing.ModelHealth;
+import dev.arbiter.core.routing.features.HeuristicFeatureExtractor;
+import dev.arbiter.core.routing.quality.QualityProfile;
+import dev.arbiter.core.routing.stats.LatencyStats;
+
+/**
+ * What the router takes from outside the config: the feature extractor, the health view (the reliability stages
+ * answer it), the governance filter, the live latency stats (the router records every successful attempt into
+ * them; share them with other stages by passing the same instance), and optionally a quality profile that
+ * overrides the config's (null: the config's {@code routing.quality_profile}, else the shipped base profile).
+ * Null components take their defaults. Engine wiring and tests swap parts.
+ */
+public record RouterServices(FeatureExtractor features, ModelHealth health, CandidateFilter governance,
+                             LatencyStats latency, QualityProfile profile) {
+
+    public RouterServices {
+        features = features == null ? new HeuristicFeatureExtractor() : features;
+        health = health == null ? ModelHealth.ALL_HEALTHY : health;
+        governance = governance == null ? CandidateFilter.ALLOW_ALL : governance;
+        latency = latency == null ? LatencyStats.create() : latency;
+    }
+
+    /** Heuristic features, every model healthy, governance allowing all, fresh stats, the configured or shipped profile. */
+    public static RouterServices defaults() {
+        return new RouterServices(null, null, null, null, null);
+    }
+
+    public RouterServices withHealth(ModelHealth newHealth) {
+        return new RouterServices(features, newHealth, governance, latency, profile);
+    }
+
+    public RouterServices withGovernance(CandidateFilter newGovernance) {
+        return new RouterServices(features, health, newGovernance, latency, profile);
+    }
+
+    public RouterServices withLatency(LatencyStats newLatency) {
+        return new RouterServices(features, health, governance, newLatency, profile);
+    }
+
+    public RouterServices withProfile(QualityProfile newProfile) {
+        return new RouterServices(features, health, governance, latency, newProfile);
+    }
+}
