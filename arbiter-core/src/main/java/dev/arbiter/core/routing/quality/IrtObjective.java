@@ -26,6 +26,8 @@ final class IrtObjective implements Lbfgs.Objective {
     private final double[] difficulty;
     private final double[] rowGradient;
 
+    /** Fewest distinct tasks for task intercepts. */
+    static final int MIN_TASKS = 6;
     private final double[] slopeCenter;
 
     IrtObjective(TrainingData data, int dim, int denseOffset, boolean learnWeights, double[] weightCenter,
@@ -48,9 +50,14 @@ final class IrtObjective implements Lbfgs.Objective {
         return groupOffset() + groups();
     }
 
-    /** Task intercepts are learned with the difficulty weights only, and only when a group penalty is set. */
+    /**
+     * Task intercepts are learned with the difficulty weights only, when a group penalty is set and the data has
+     * at least {@value #MIN_TASKS} tasks. They keep features from memorising which benchmark a prompt came from;
+     * with a handful of task labels (a team's "chat" and "code") the label is the very thing the features should
+     * learn to recognise.
+     */
     int groups() {
-        return learnWeights && l2.group() > 0 ? data.groups.size() : 0;
+        return learnWeights && l2.group() > 0 && data.groups.size() >= MIN_TASKS ? data.groups.size() : 0;
     }
 
     /** Per-model log discriminations are learned only when a slope penalty is set (else every κ is 0). */
