@@ -1,7 +1,5 @@
 package dev.arbiter.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.arbiter.core.json.Json;
 import dev.arbiter.core.routing.FeatureExtractor;
 import dev.arbiter.core.routing.features.HeuristicFeatureExtractor;
 import dev.arbiter.core.routing.quality.QualityInputException;
@@ -38,10 +36,7 @@ final class RouterPredictCommand extends RouterSubcommand {
         FeatureExtractor extractor = new HeuristicFeatureExtractor();
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (OutcomeRow row : rows) {
-                ObjectNode line = Json.object().put("id", row.id());
-                ObjectNode p = line.putObject("p");
-                model.pSuccessAll(extractor.extract(row.prompt())).forEach(p::put);
-                writer.write(Json.text(line));
+                writer.write(PredictionLines.line(row.id(), model.pSuccessAll(extractor.extract(row.prompt()))));
                 writer.write('\n');
             }
         } catch (IOException e) {

@@ -140,4 +140,85 @@ class RouterCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unsupported quality profile version 7").hasLineCount(1);
     }
+
+    /** A few hundred rows of two models the shipped profile has never seen, on everyday and harder prompts. */
+    private Path unseenModels(int rows) throws Exception {
+        String[] easy = {"What is the capital of %s?", "Suggest a name for a cafe in %s.", "Translate 'good morning' into the language of %s."};
+        String[] hard = {"Prove that there are infinitely many primes p such that p + 2 is also prime, given results about %s.",
+                "Write a lock-free concurrent hash map in C++ and explain the memory ordering used for %s."};
+        String[] places = {"France", "Peru", "Kenya", "Japan", "Norway", "Chile", "Egypt", "Canada"};
+        Random random = new Random(42);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            boolean isHard = i % 3 == 0;
+            String[] pool = isHard ? hard : easy;
+            String prompt = String.format(pool[random.nextInt(pool.length)], places[random.nextInt(places.length)]);
+            double big = isHard ? 0.7 : 0.95;
+            double small = isHard ? 0.2 : 0.85;
+            lines.add("{\"id\":\"u" + i + "\",\"prompt\":\"" + prompt + "\",\"outcomes\":{\"acme/big\":{\"score\":"
+                    + (random.nextDouble() < big ? 1 : 0) + "},\"acme/small\":{\"score\":"
+                    + (random.nextDouble() < small ? 1 : 0) + "}}}");
+        }
+        Path file = dir.resolve("unseen.jsonl");
+        Files.write(file, lines);
+        return file;
+    }
+
+    @Test
+    void fitLearnsModelsTheShippedProfileHasNeverSeenFromAFewHundredRows() throws Exception {
+        Path sample = unseenModels(300);
+        Path fitted = dir.resolve("fitted.json");
+        Path predictions = dir.resolve("pred.jsonl");
+        assertThat(run("router", "fit", "--data", sample.toString(), "--out", fitted.toString()).exit()).isZero();
+        assertThat(run("router", "predict", "--profile", fitted.toString(), "--data", sample.toString(),
+                "--out", predictions.toString()).exit()).isZero();
+
+        double big = 0;
+        double small = 0;
+        List<String> lines = Files.readAllLines(predictions);
+        for (String line : lines) {
+            JsonNode p = Json.parse(line).path("p");
+            assertThat(p.path("acme/big").asDouble()).isGreaterThan(p.path("acme/small").asDouble());
+            big += p.path("acme/big").asDouble() / lines.size();
+            small += p.path("acme/small").asDouble() / lines.size();
+        }
+        // True rates: big 0.95 / 0.7 and small 0.85 / 0.2 on two easy rows to one hard, i.e. about 0.87 and 0.63.
+        assertThat(big).isBetween(0.77, 0.95);
+        assertThat(small).isBetween(0.53, 0.73);
+        assertThat(Json.parse(Files.readString(fitted)).path("models").has("gpt-4-1106-preview")).isTrue();
+    }
+
+    @Test
+    void crossValidationHoldsOutEachTaskAndReportsTheTargets() throws Exception {
+        Random random = new Random(5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            boolean hard = random.nextBoolean();
+            String task = "task" + (i % 3);
+            double big = hard ? 0.7 : 0.95;
+            double small = hard ? 0.2 : 0.9;
+            lines.add("{\"id\":\"r" + i + "\",\"source\":\"s\",\"task\":\"" + task + "\",\"prompt\":\""
+                    + (hard ? "prove the hard theorem about primes " : "say hello to my friend ") + task
+                    + "\",\"outcomes\":{\"big\":{\"score\":" + (random.nextDouble() < big ? 1 : 0)
+                    + ",\"cost_usd\":0.01},\"small\":{\"score\":" + (random.nextDouble() < small ? 1 : 0)
+                    + ",\"cost_usd\":0.001}}}");
+        }
+        Path data = Files.write(dir.resolve("cv.jsonl"), lines);
+        Path plot = dir.resolve("frontier.svg");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new ArbiterCli()).execute("router", "cv", "--data", data.toString(), "--evaluate",
+                    data.toString(), "--two-models", "big,small", "--plot", plot.toString());
+        } finally {
+            System.setOut(previous);
+        }
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(report).contains("| s/task0 | 80 |", "| s/task1 | 80 |", "| s/task2 | 80 |", "**pooled**",
+                "always-best is big", "APGR");
+        assertThat(Files.readString(plot)).startsWith("<svg");
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Collection;
 
 /**
  * Where a model's abilities start before outcome data moves them (and stay when there is none): by default the
- * population of base models; {@link #fromCatalog} shifts that by the model's declared benchmark scores.
+ * population of base models; {@link #fromCatalog} places catalog models by their declared benchmark scores.
  */
 @FunctionalInterface
 public interface AbilityPrior {
@@ -17,8 +17,20 @@ public interface AbilityPrior {
         return (model, population) -> population;
     }
 
-    /** Catalog models with benchmark scores start above or below the population mean (see {@link CatalogAbilityPrior}). */
+    /**
+     * Catalog models start at the population mean moved per task type by their benchmark scores (see
+     * {@link CatalogAbilityPrior}); prefer {@link #fromCatalog(Collection, QualityProfile)}, which anchors them at
+     * the profile's reference model instead.
+     */
     static AbilityPrior fromCatalog(Collection<ModelEntry> catalog) {
-        return new CatalogAbilityPrior(catalog);
+        return new CatalogAbilityPrior(catalog, null);
+    }
+
+    /**
+     * Catalog models start at the profile's anchor model ({@link QualityProfile#anchor()}) and move per task type
+     * by their benchmark scores against the anchor's own; names outside the catalog get the population mean.
+     */
+    static AbilityPrior fromCatalog(Collection<ModelEntry> catalog, QualityProfile profile) {
+        return new CatalogAbilityPrior(catalog, profile.ability(profile.anchor()));
     }
 }

@@ -26,6 +26,11 @@ final class FeatureHasher {
         }
     }
 
+    /** Seed offset of the ask's namespace, so "why" in the question and "why" in the context differ. */
+    static final int ASK_NAMESPACE = 0x41534B21;
+    /** Each namespace's weight: two unit blocks of weight 1/√2 make a unit whole when they do not overlap. */
+    private static final double BLOCK_WEIGHT = Math.sqrt(0.5);
+
     private final Params params;
     private final int mask;
 
@@ -48,20 +53,38 @@ final class FeatureHasher {
     }
 
     SparseVector featurize(RequestFeatures features) {
+        return featurize(features, PromptShape.of(features.promptText()));
+    }
+
+    /**
+     * Hashes the whole prompt and, in a second namespace, its ask (the last paragraph; see {@link PromptShape}),
+     * each block L2-normalised and weighted 1/√2, so the question itself counts as much as any few-shot examples
+     * or pasted context before it.
+     */
+    SparseVector featurize(RequestFeatures features, PromptShape shape) {
         String text = features.promptText() == null ? "" : features.promptText();
-        List<String> tokens = PromptTokens.of(text, params.maxTokens());
+        List<String> all = PromptTokens.of(text, params.maxTokens());
+        List<String> ask = PromptTokens.of(shape.ask(), params.maxTokens());
+        long[] whole = hashed(all, params.seed());
+        long[] question = hashed(ask, params.seed() ^ ASK_NAMESPACE);
+        return assemble(whole, question, DenseFeatures.of(features, shape, ask.size()));
+    }
+
+    private long[] hashed(List<String> tokens, int seed) {
         long[] hashed = new long[tokens.size() * 2];
         int count = 0;
         int previous = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            int h = mix(tokens.get(i).hashCode() ^ params.seed());
+            int h = mix(tokens.get(i).hashCode() ^ seed);
             hashed[count++] = entry(h);
             if (i > 0) {
                 hashed[count++] = entry(mix(previous * 0x9E3779B1 + h));
             }
             previous = h;
         }
-        return assemble(Arrays.copyOf(hashed, count), DenseFeatures.of(features));
+        long[] out = Arrays.copyOf(hashed, count);
+        Arrays.sort(out);
+        return out;
     }
 
     /** Packs bucket (high bits) and sign (low bit) so sorting groups equal buckets. */
@@ -69,10 +92,34 @@ final class FeatureHasher {
         return ((long) (h & mask) << 1) | (h >>> 31);
     }
 
-    private SparseVector assemble(long[] entries, float[] dense) {
-        Arrays.sort(entries);
-        int[] index = new int[entries.length + dense.length];
+    private SparseVector assemble(long[] whole, long[] question, float[] dense) {
+        SparseVector a = block(whole);
+        SparseVector b = block(question);
+        int[] index = new int[a.index().length + b.index().length + dense.length];
         float[] value = new float[index.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.index().length || j < b.index().length) {
+            int ai = i < a.index().length ? a.index()[i] : Integer.MAX_VALUE;
+            int bj = j < b.index().length ? b.index()[j] : Integer.MAX_VALUE;
+            index[k] = Math.min(ai, bj);
+            value[k++] = (ai <= bj ? a.value()[i++] : 0f) + (bj <= ai ? b.value()[j++] : 0f);
+        }
+        int offset = denseOffset();
+        for (int d = 0; d < dense.length; d++) {
+            if (dense[d] != 0f) {
+                index[k] = offset + d;
+                value[k++] = dense[d];
+            }
+        }
+        return new SparseVector(Arrays.copyOf(index, k), Arrays.copyOf(value, k));
+    }
+
+    /** One namespace's signed bucket counts (entries sorted), L2-normalised and weighted 1/√2. */
+    private static SparseVector block(long[] entries) {
+        int[] index = new int[entries.length];
+        float[] value = new float[entries.length];
         int n = 0;
         double norm = 0;
         for (int i = 0; i < entries.length; ) {
@@ -87,16 +134,9 @@ final class FeatureHasher {
                 norm += sum * sum;
             }
         }
-        float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+        float scale = norm == 0 ? 0f : (float) (BLOCK_WEIGHT / Math.sqrt(norm));
         for (int i = 0; i < n; i++) {
             value[i] *= scale;
-        }
-        int offset = denseOffset();
-        for (int d = 0; d < dense.length; d++) {
-            if (dense[d] != 0f) {
-                index[n] = offset + d;
-                value[n++] = dense[d];
-            }
         }
         return new SparseVector(Arrays.copyOf(index, n), Arrays.copyOf(value, n));
     }

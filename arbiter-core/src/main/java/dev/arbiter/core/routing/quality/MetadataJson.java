@@ -25,6 +25,7 @@ final class MetadataJson {
                 .put("hashBits", o.hashBits()).put("hashSeed", o.hashSeed()).put("maxTokens", o.maxTokens())
                 .put("l2Hashed", o.l2Hashed()).put("l2Dense", o.l2Dense()).put("l2Intercept", o.l2Intercept())
                 .put("l2Ability", o.l2Ability()).put("l2Bias", o.l2Bias()).put("l2FitBias", o.l2FitBias())
+                .put("l2Group", o.l2Group()).put("l2Slope", o.l2Slope()).put("guessFloor", o.guessFloor())
                 .put("balanceSources", o.balanceSources()).put("tuneDifficulty", o.tuneDifficulty())
                 .put("l2TuneHashed", o.l2TuneHashed()).put("l2TuneDense", o.l2TuneDense())
                 .put("maxIterations", o.maxIterations());
@@ -39,6 +40,8 @@ final class MetadataJson {
                 o.path("l2Hashed").asDouble(d.l2Hashed()), o.path("l2Dense").asDouble(d.l2Dense()),
                 o.path("l2Intercept").asDouble(d.l2Intercept()), o.path("l2Ability").asDouble(d.l2Ability()),
                 o.path("l2Bias").asDouble(d.l2Bias()), o.path("l2FitBias").asDouble(d.l2FitBias()),
+                o.path("l2Group").asDouble(d.l2Group()), o.path("l2Slope").asDouble(d.l2Slope()),
+                o.path("guessFloor").asBoolean(d.guessFloor()),
                 o.path("balanceSources").asBoolean(d.balanceSources()),
                 o.path("tuneDifficulty").asBoolean(d.tuneDifficulty()),
                 o.path("l2TuneHashed").asDouble(d.l2TuneHashed()), o.path("l2TuneDense").asDouble(d.l2TuneDense()),

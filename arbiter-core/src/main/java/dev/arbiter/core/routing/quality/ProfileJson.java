@@ -37,6 +37,7 @@ final class ProfileJson {
         QualityProfile.FACTORS.forEach(t -> root.withArray("factors").add(t.configName()));
         float[] w = profile.weights();
         root.putObject("difficulty").put("encoding", WEIGHT_ENCODING).put("length", w.length).put("weights", encode(w));
+        root.putObject("calibration").put("taskSpread", profile.taskSpread()).put("guessFloor", profile.guessFloor());
         root.set("prior", ability(profile.populationPrior()));
         ObjectNode models = root.putObject("models");
         profile.abilities().forEach((name, a) -> models.set(name, ability(a)));
@@ -86,7 +87,8 @@ final class ProfileJson {
             models.put(e.getKey(), ability(e.getValue(), e.getKey()));
         }
         return new QualityProfile(hashing, weights, ability(root.path("prior"), "prior"), models,
-                MetadataJson.read(root.path("metadata")));
+                MetadataJson.read(root.path("metadata")), root.path("calibration").path("taskSpread").asDouble(0),
+                root.path("calibration").path("guessFloor").asBoolean(false));
     }
 
     private static void requireSame(List<String> found, List<String> expected, String what, String label) {
@@ -103,6 +105,7 @@ final class ProfileJson {
         for (float v : a.abilities()) {
             abilities.add(v);
         }
+        node.put("slope", a.slope());
         node.put("rows", a.rows());
         return node;
     }
@@ -117,7 +120,8 @@ final class ProfileJson {
         for (int i = 0; i < a.length; i++) {
             a[i] = (float) abilities.get(i).asDouble();
         }
-        return new ModelAbility((float) node.path("bias").asDouble(), a, node.path("rows").asInt());
+        return new ModelAbility((float) node.path("bias").asDouble(), a, (float) node.path("slope").asDouble(0),
+                node.path("rows").asInt());
     }
 
     static List<String> strings(JsonNode array) {

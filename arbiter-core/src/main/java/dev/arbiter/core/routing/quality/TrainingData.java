@@ -20,13 +20,19 @@ final class TrainingData {
     final float[] val;
     final int factors;
     final float[] mix;
+    /** Per row: the guessing floor of its success curve ({@link PromptShape#guessRate()}). */
+    final float[] floor;
     final List<String> models;
+    /** Training-only grouping: each row's task (source/task), for the task intercepts of a base fit. */
+    final List<String> groups;
+    final int[] rowGroup;
     final int[] tripleRow;
     final int[] tripleModel;
     final double[] tripleScore;
     final double[] tripleWeight;
 
-    private TrainingData(List<SparseVector> x, List<float[]> mixes, List<String> models,
+    private TrainingData(List<SparseVector> x, List<float[]> mixes, float[] floor, List<String> groups, int[] rowGroup,
+                         List<String> models,
                          int[] tripleRow, int[] tripleModel, double[] tripleScore, double[] tripleWeight) {
         this.rows = x.size();
         this.rowStart = new int[rows + 1];
@@ -46,6 +52,9 @@ final class TrainingData {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(mixes.get(r), 0, mix, r * factors, factors);
         }
+        this.floor = floor;
+        this.groups = List.copyOf(groups);
+        this.rowGroup = rowGroup;
         this.models = List.copyOf(models);
         this.tripleRow = tripleRow;
         this.tripleModel = tripleModel;
@@ -62,7 +71,7 @@ final class TrainingData {
      * largest file does not decide the difficulty weights alone), the overall weight still summing to the count.
      */
     static TrainingData build(List<OutcomeRow> rows, FeatureExtractor extractor, FeatureHasher hasher,
-                              boolean balanceSources) {
+                              boolean balanceSources, boolean guessFloor) {
         List<String> models = new ArrayList<>(new TreeSet<>(rows.stream()
                 .flatMap(r -> r.scores().keySet().stream()).toList()));
         Map<String, Integer> modelIndex = new HashMap<>();
@@ -77,6 +86,9 @@ final class TrainingData {
         }
         List<SparseVector> x = new ArrayList<>(rows.size());
         List<float[]> mixes = new ArrayList<>(rows.size());
+        float[] floor = new float[rows.size()];
+        int[] rowGroup = new int[rows.size()];
+        Map<String, Integer> groupIndex = new java.util.LinkedHashMap<>();
         int[] tRow = new int[total];
         int[] tModel = new int[total];
         double[] tScore = new double[total];
@@ -84,7 +96,10 @@ final class TrainingData {
         int t = 0;
         for (OutcomeRow r : rows) {
             RequestFeatures f = extractor.extract(r.prompt());
-            x.add(hasher.featurize(f));
+            PromptShape shape = PromptShape.of(f.promptText());
+            floor[x.size()] = guessFloor ? (float) shape.guessRate() : 0f;
+            rowGroup[x.size()] = groupIndex.computeIfAbsent(r.source() + "/" + r.task(), k -> groupIndex.size());
+            x.add(hasher.featurize(f, shape));
             mixes.add(QualityProfile.factorsOf(f));
             double weight = balanceSources ? (double) total / (perSource.size() * perSource.get(r.source())) : 1;
             for (String m : new TreeSet<>(r.scores().keySet())) {
@@ -94,6 +109,6 @@ final class TrainingData {
                 tWeight[t++] = weight;
             }
         }
-        return new TrainingData(x, mixes, models, tRow, tModel, tScore, tWeight);
+        return new TrainingData(x, mixes, floor, new ArrayList<>(groupIndex.keySet()), rowGroup, models, tRow, tModel, tScore, tWeight);
     }
 }

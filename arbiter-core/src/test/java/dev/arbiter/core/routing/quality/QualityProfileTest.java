@@ -41,7 +41,8 @@ class QualityProfileTest {
     @Test
     void anUnknownVersionIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("future.json");
-        String json = new String(PROFILE.toJson(), StandardCharsets.UTF_8).replace("\"version\":1", "\"version\":99");
+        String json = new String(PROFILE.toJson(), StandardCharsets.UTF_8)
+                .replace("\"version\":" + QualityProfile.VERSION, "\"version\":99");
         Files.writeString(file, json);
 
         assertThatThrownBy(() -> QualityProfile.load(file)).isInstanceOf(QualityInputException.class)
