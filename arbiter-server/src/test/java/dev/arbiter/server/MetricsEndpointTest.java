@@ -164,6 +164,28 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void histogramBucketsArePublishedOnlyWhenTurnedOn() throws Exception {
+        gw.openai.enqueue(ScriptedReply.text("Hello", Usage.of(10, 5)));
+        gw.post(ChatBodies.CHAT, ChatBodies.chatWith("test/gpt", ""));
+        assertThat(gw.get("/metrics").body()).doesNotContain("arbiter_request_duration_seconds_bucket");
+
+        GatewayConfig defaults = ConfigLoader.load(null, Map.of());
+        ServerConfig histograms = new ServerConfig("127.0.0.1", 0, 1 << 20, true, true);
+        try (ArbiterServer server = ArbiterServer.start(histograms, Engine.assemble(defaults, pause -> { }));
+             HttpClient http = HttpClient.newHttpClient()) {
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            http.send(HttpRequest.newBuilder(base.resolve(ChatBodies.CHAT)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ChatBodies.chatWith("nope/none", ""))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String text = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(text).containsPattern("arbiter_request_duration_seconds_bucket\\{[^}]*le=\"1\\.0\"");
+            assertThat(text).containsPattern("arbiter_request_duration_seconds_bucket\\{[^}]*le=\"120\\.0\"");
+        }
+    }
+
+    @Test
     void metricsCanBeTurnedOff() throws Exception {
         GatewayConfig defaults = ConfigLoader.load(null, Map.of());
         ServerConfig off = new ServerConfig("127.0.0.1", 0, 1 << 20, false, false);
