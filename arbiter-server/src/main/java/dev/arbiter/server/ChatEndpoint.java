@@ -77,9 +77,12 @@ final class ChatEndpoint implements Handler {
 
     /** Tells the listener how the request went; a failing listener is logged, never the caller's problem. */
     private void report(Trace trace, Ending ending, long received) {
-        double cost = trace.model() == null || ending.usage() == null ? 0
-                : trace.model().price().cost(ending.usage()).doubleValue();
+        if (listener == ExchangeListener.NONE) {
+            return;
+        }
         try {
+            double cost = trace.model() == null || ending.usage() == null ? 0
+                    : trace.model().price().cost(ending.usage()).doubleValue();
             listener.onComplete(new ExchangeReport(api, ending.stream(), trace, ending.status(), ending.outcome(),
                     ending.usage(), cost, System.nanoTime() - received));
         } catch (RuntimeException e) {
