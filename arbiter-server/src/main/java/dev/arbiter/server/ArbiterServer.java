@@ -7,18 +7,21 @@ import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.ingress.anthropic.AnthropicIngress;
 import dev.arbiter.core.ingress.openai.OpenAiIngress;
 import dev.arbiter.core.ingress.IngressFormat;
+import dev.arbiter.core.observe.ExchangeListener;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The HTTP front door: a Helidon WebServer (virtual thread per request) exposing the OpenAI and Anthropic chat
- * APIs, the model list and health checks. Every reply, even to an unknown path, is JSON in the OpenAI error shape.
+ * APIs, the model list, health checks and Prometheus metrics. Every reply, even to an unknown path, is JSON in the OpenAI error shape.
  */
 public final class ArbiterServer implements AutoCloseable {
-    private static final Set<String> KNOWN_PATHS = Set.of("/v1/chat/completions", "/v1/messages", "/v1/models", "/health", "/ready");
+    private static final List<String> CORE_PATHS = List.of("/v1/chat/completions", "/v1/messages", "/v1/models", "/health", "/ready");
+    private static final String METRICS_PATH = "/metrics";
 
     /**
      * How far past the body limit Helidon still accepts a body. Our BodyReader answers 413 for anything over the
@@ -42,13 +45,21 @@ public final class ArbiterServer implements AutoCloseable {
         IngressFormat openAi = new OpenAiIngress();
         IngressFormat anthropic = new AnthropicIngress();
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);
+        GatewayMetrics metrics = config.metrics()
+                ? new GatewayMetrics(engine.gateway(), engine.providerIds(), config.metricsHistogram()) : null;
+        ExchangeListener listener = metrics == null ? ExchangeListener.NONE : metrics;
+        List<String> known = new ArrayList<>(CORE_PATHS);
         HttpRouting.Builder routing = HttpRouting.builder()
-                .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies))
-                .post("/v1/messages", new ChatEndpoint("anthropic", anthropic, engine.gateway(), bodies))
+                .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies, listener))
+                .post("/v1/messages", new ChatEndpoint("anthropic", anthropic, engine.gateway(), bodies, listener))
                 .get("/v1/models", info::models)
                 .get("/health", info::health)
-                .get("/ready", info::ready)
-                .any((req, res) -> notRouted(req, res, fallbackErrors))
+                .get("/ready", info::ready);
+        if (metrics != null) {
+            routing.get(METRICS_PATH, new MetricsEndpoint(metrics)::scrape);
+            known.add(METRICS_PATH);
+        }
+        routing.any((req, res) -> notRouted(req, res, fallbackErrors, known))
                 .error(RuntimeException.class, (req, res, e) -> fallbackErrors.sendUnexpected(res, e));
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -69,15 +80,15 @@ public final class ArbiterServer implements AutoCloseable {
         return new ArbiterServer(server);
     }
 
-    private static void notRouted(ServerRequest req, ServerResponse res, ErrorWriter errors) {
+    private static void notRouted(ServerRequest req, ServerResponse res, ErrorWriter errors, List<String> known) {
         String path = req.path().path();
-        if (KNOWN_PATHS.contains(path)) {
+        if (known.contains(path)) {
             res.header("Allow", path.startsWith("/v1/chat") || path.equals("/v1/messages") ? "POST" : "GET");
             errors.send(res, new ArbiterException(ErrorKind.CALLER_METHOD_NOT_ALLOWED,
                     "Method " + req.prologue().method().text() + " is not allowed on " + path + ".", null, "method_not_allowed", null));
         } else {
             errors.send(res, new ArbiterException(ErrorKind.CALLER_NOT_FOUND,
-                    "No such endpoint: " + path + ". Arbiter serves " + String.join(", ", KNOWN_PATHS) + ".", null, "not_found", null));
+                    "No such endpoint: " + path + ". Arbiter serves " + String.join(", ", known) + ".", null, "not_found", null));
         }
     }
 

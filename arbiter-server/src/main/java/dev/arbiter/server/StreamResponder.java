@@ -4,8 +4,10 @@ import dev.arbiter.core.chat.EventStream;
 import dev.arbiter.core.chat.StreamEvent;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.error.ArbiterException;
+import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.ingress.IngressFormat;
 import dev.arbiter.core.ingress.StreamWriter;
+import dev.arbiter.core.observe.RequestOutcome;
 import dev.arbiter.core.pipeline.Trace;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -29,33 +31,45 @@ final class StreamResponder {
         this.receivedNanos = receivedNanos;
     }
 
-    void send(ServerResponse res, EventStream stream, boolean includeUsage) {
+    /** Relays the stream to its end; says how it ended (usage as reported, an error event, or a caller gone). */
+    Ending send(ServerResponse res, EventStream stream, boolean includeUsage) {
         StreamWriter writer = format.newStreamWriter(trace.model().id(), includeUsage);
         res.header("Content-Type", "text/event-stream");
         res.header("Cache-Control", "no-cache");
         res.header("X-Accel-Buffering", "no");
         res.header("Trailer", ArbiterHeaders.COST); // the cost is known only once the upstream reported usage
         ArbiterHeaders.writeRouting(res, trace, receivedNanos);
+        Relayed relayed = new Relayed();
         try (stream; OutputStream out = res.outputStream()) {
-            relay(stream, writer, out, res);
+            relay(stream, writer, out, res, relayed);
         } catch (IOException | UncheckedIOException clientGone) {
             // The caller disconnected: closing the stream (try-with-resources) cancelled the upstream call.
+            return new Ending(true, 200, RequestOutcome.CANCELLED, relayed.usage);
         }
+        return new Ending(true, 200, RequestOutcome.of(relayed.failure), relayed.usage);
     }
 
-    private void relay(EventStream stream, StreamWriter writer, OutputStream out, ServerResponse res) throws IOException {
-        Usage usage = null;
+    /** What the relay saw: the usage report, and the failure that ended the stream with an error event. */
+    private static final class Relayed {
+        Usage usage;
+        ErrorKind failure;
+    }
+
+    private void relay(EventStream stream, StreamWriter writer, OutputStream out, ServerResponse res, Relayed relayed)
+            throws IOException {
         try {
             StreamEvent event;
             while ((event = stream.next()) != null) {
                 if (event instanceof StreamEvent.UsageReport report) {
-                    usage = report.usage();
-                    res.trailers().set(io.helidon.http.HeaderNames.create(ArbiterHeaders.COST), ArbiterHeaders.cost(trace, usage));
+                    relayed.usage = report.usage();
+                    res.trailers().set(io.helidon.http.HeaderNames.create(ArbiterHeaders.COST),
+                            ArbiterHeaders.cost(trace, relayed.usage));
                 }
                 write(out, writer.onEvent(event));
             }
             write(out, writer.onEnd());
         } catch (ArbiterException failure) {
+            relayed.failure = failure.kind();
             write(out, writer.onError(failure));
         }
     }

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Reads the {@code server} mapping; absent keys keep {@link ServerConfig#DEFAULTS}. */
 final class ServerSection {
-    private static final Set<String> KEYS = Set.of("host", "port", "max_body_bytes");
+    private static final Set<String> KEYS = Set.of("host", "port", "max_body_bytes", "metrics", "metrics_histogram");
 
     private ServerSection() {
     }
@@ -15,7 +15,9 @@ final class ServerSection {
         String host = f.optional("host").map(ModelReader::name).orElse(d.host());
         int port = f.optional("port").map(ServerSection::port).orElse(d.port());
         long maxBody = f.optional("max_body_bytes").map(ServerSection::maxBody).orElse(d.maxBodyBytes());
-        return new ServerConfig(host, port, maxBody);
+        boolean metrics = f.optional("metrics").map(Cursor::bool).orElse(d.metrics());
+        boolean histogram = f.optional("metrics_histogram").map(Cursor::bool).orElse(d.metricsHistogram());
+        return new ServerConfig(host, port, maxBody, metrics, histogram);
     }
 
     private static int port(Cursor c) {
