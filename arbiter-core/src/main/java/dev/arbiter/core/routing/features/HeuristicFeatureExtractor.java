@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Only a bounded slice of the prompt is analysed (system prompt head plus the last 8k characters of user text,
  * see {@link PromptText}), so a huge prompt costs about as much as a typical one; tokens are counted over everything
- * the model will see, exactly up to a budget and estimated from samples beyond it.
+ * the model will see, exactly up to 1,500 characters and estimated (never below the exact count) beyond.
  */
 public final class HeuristicFeatureExtractor implements FeatureExtractor {
     /**
