@@ -13,9 +13,12 @@ import java.util.Map;
  * ({@link TaskScorer}), a script/stop-word language guess ({@link LanguageDetector}) and o200k_base token counts
  * ({@link TokenEstimator}). Thread-safe; the lexicon and the tokenizer are built once and shared.
  *
- * <p>Only a bounded slice of the prompt is analysed (system prompt head plus the last 8k characters of user text,
- * see {@link PromptText}), so a huge prompt costs about as much as a typical one; tokens are counted over everything
- * the model will see, exactly up to a budget and estimated from samples beyond it.
+ * <p>Only a bounded slice of the prompt is analysed: the quality model reads the system prompt head plus the last 8k
+ * characters of user text; the task and language classifiers read at most the first 1k characters of the system
+ * prompt and of a long first user message plus the last 1.5k of the user text (see {@link PromptText#scored}), so a
+ * huge prompt costs about as much as a typical one. Tokens are counted over everything the model will see: exactly
+ * up to 1,500 characters, estimated beyond (never below the exact count in our measurements, see
+ * {@link TokenEstimator}).
  */
 public final class HeuristicFeatureExtractor implements FeatureExtractor {
     /**
@@ -46,7 +49,7 @@ public final class HeuristicFeatureExtractor implements FeatureExtractor {
         var facts = new TaskScorer.Facts(inputTokens, images > 0, hasTools, PromptText.hasToolTurns(request),
                 wantsJson);
         int maxOutput = request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_OUTPUT_TOKENS;
-        return features(text, facts, maxOutput);
+        return features(text, PromptText.scored(request, text), facts, maxOutput);
     }
 
     /** Same as a request holding this one user message, so training rows and live traffic look alike. */
@@ -56,11 +59,11 @@ public final class HeuristicFeatureExtractor implements FeatureExtractor {
                 .build());
     }
 
-    private static RequestFeatures features(String text, TaskScorer.Facts facts, int maxOutput) {
-        double[] scores = SCORER.scores(text, facts);
+    private static RequestFeatures features(String text, String scored, TaskScorer.Facts facts, int maxOutput) {
+        double[] scores = SCORER.scores(scored, text.length(), facts);
         TaskType top = TaskScorer.top(scores);
         Map<TaskType, Double> mix = TaskScorer.mix(scores);
-        return new RequestFeatures(top, mix, LanguageDetector.detect(text), facts.inputTokens(), maxOutput,
+        return new RequestFeatures(top, mix, LanguageDetector.detect(scored), facts.inputTokens(), maxOutput,
                 facts.hasImages(), facts.hasTools(), facts.wantsJson(), text);
     }
 }

@@ -19,6 +19,11 @@ final class PromptText {
     /** Characters of user text analysed: the tail holds the actual question, even after pasted documents. */
     static final int USER_TAIL_CHARS = 8_000;
 
+    /** Characters the classifiers read from the start of the system prompt and of a long first user message. */
+    static final int SCORED_HEAD_CHARS = 1_024;
+    /** Characters read from the end of the analysed text: after a pasted document, the question sits there. */
+    static final int SCORED_TAIL_CHARS = 1_536;
+
     private PromptText() {
     }
 
@@ -45,6 +50,49 @@ final class PromptText {
             return userTail;
         }
         return userTail.isEmpty() ? system.toString() : system + "\n\n" + userTail;
+    }
+
+    /**
+     * The slice the task and language classifiers read: the analysed text when short; else the system prompt's head,
+     * the first user message's head when it is long, and the analysed text's tail, joined by blank lines. A task is
+     * decided by the ask, which opens or closes a prompt; the middle of a long prompt is material (a document, code)
+     * whose size already counts through the token count.
+     */
+    static String scored(ChatRequest request, String analysed) {
+        if (analysed.length() <= SCORED_HEAD_CHARS + SCORED_TAIL_CHARS) {
+            return analysed;
+        }
+        StringBuilder sb = new StringBuilder(2 * SCORED_HEAD_CHARS + SCORED_TAIL_CHARS + 4);
+        for (Message m : request.messages()) {
+            if (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) {
+                appendHead(sb, m.text());
+                break;
+            }
+        }
+        for (Message m : request.messages()) {
+            if (m.role() == Role.USER) {
+                String text = m.text();
+                if (text.length() > SCORED_HEAD_CHARS + SCORED_TAIL_CHARS) {
+                    appendHead(sb, text); // a long first message: its head does not overlap the tail
+                }
+                break;
+            }
+        }
+        if (!sb.isEmpty()) {
+            sb.append("\n\n");
+        }
+        return sb.append(tail(analysed, SCORED_TAIL_CHARS)).toString();
+    }
+
+    private static void appendHead(StringBuilder sb, String text) {
+        if (!sb.isEmpty()) {
+            sb.append("\n\n");
+        }
+        int end = Math.min(text.length(), SCORED_HEAD_CHARS);
+        if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        sb.append(text, 0, end);
     }
 
     /** Every text the model receives: all messages, tool call arguments and tool definitions. */

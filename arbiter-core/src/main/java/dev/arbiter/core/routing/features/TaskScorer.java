@@ -32,21 +32,30 @@ final class TaskScorer {
 
     /** Raw scores indexed by {@link TaskType#ordinal()}. */
     double[] scores(String text, Facts facts) {
-        return scores(text, facts, null);
+        return scores(text, text.length(), facts, null);
+    }
+
+    /**
+     * Raw scores of a slice of a longer text ({@link PromptText#scored}): vocabulary is scaled by the word count
+     * extrapolated to {@code fullChars}, so a long document's stray terms weigh as little as if it were read whole.
+     */
+    double[] scores(String slice, int fullChars, Facts facts) {
+        return scores(slice, fullChars, facts, null);
     }
 
     /** The evidence that fired, as "group:term" and "cue×count" strings, for tests and tuning. */
     List<String> explain(String text, Facts facts) {
         List<String> trace = new ArrayList<>();
-        scores(text, facts, trace);
+        scores(text, text.length(), facts, trace);
         return trace;
     }
 
-    private double[] scores(String text, Facts facts, List<String> trace) {
+    private double[] scores(String text, int fullChars, Facts facts, List<String> trace) {
         double[] s = new double[TYPES.length];
         s[TaskType.CHAT.ordinal()] += TaskCues.CHAT_PRIOR;
         List<String> words = LexiconIndex.words(text);
-        double scale = Math.min(1.0, Math.sqrt(TaskCues.REFERENCE_WORDS / (double) Math.max(1, words.size())));
+        double allWords = words.size() * (fullChars / (double) Math.max(1, text.length()));
+        double scale = Math.min(1.0, Math.sqrt(TaskCues.REFERENCE_WORDS / Math.max(1.0, allWords)));
         int[] hits = lexicon.hits(words, trace);
         for (int g = 0; g < hits.length; g++) {
             TaskLexicon.Group group = TaskLexicon.GROUPS.get(g);

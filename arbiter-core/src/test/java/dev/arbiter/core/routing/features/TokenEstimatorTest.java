@@ -1,0 +1,103 @@
+package dev.arbiter.core.routing.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The token estimate's error bound on long texts of several kinds, and exact counting of short requests. */
+class TokenEstimatorTest {
+    static final int LONG_CHARS = 50_000;
+    static final double MAX_OVER = 1.15;
+
+    @Test
+    void shortRequestsAreCountedExactly() {
+        String prompt = "Explain the difference between a process and a thread, with an example in Java.";
+        assertThat(TokenEstimator.count(List.of(prompt))).isEqualTo(TokenEstimator.exact(prompt));
+    }
+
+    @Test
+    void theEstimateForA50kCharJavaSourceIsAtLeastExactAndAtMostFifteenPercentAbove() {
+        assertWithinBound("java", javaSources());
+    }
+
+    @Test
+    void theEstimateForA50kCharPromptOfSharedDataIsAtLeastExactAndAtMostFifteenPercentAbove() throws IOException {
+        Path dir = LabelledPrompts.dataDir();
+        assumeTrue(dir != null, "shared routing data not found");
+        List<String> prompts = LabelledPrompts.load(dir).stream().map(LabelledPrompts.Row::prompt).toList();
+        assertWithinBound("shared prompts", shuffledConcatenation(prompts, 11, 400_000));
+    }
+
+    @Test
+    void theEstimateForMixedProseCodeAndChineseIsAtLeastExactAndAtMostFifteenPercentAbove() {
+        List<String> pieces = new ArrayList<>();
+        pieces.add("The committee reviewed the quarterly figures and asked for a revised forecast by Friday. ");
+        pieces.add("for (int i = 0; i < items.size(); i++) {\n    total += items.get(i).priceInCents();\n}\n");
+        pieces.add("请根据以下材料回答问题：城市化进程对农村人口结构产生了深远影响。");
+        pieces.add("Invoice 2024-117: 3 × 19.99 EUR, VAT 21%, due 2024-12-31.\n");
+        pieces.add("Привет, как дела? Это тестовый текст на русском языке. ");
+        assertWithinBound("mixed", shuffledConcatenation(pieces, 7, 200_000));
+    }
+
+    @Test
+    void aHugePartIsEstimatedNotEncodedInFull() {
+        String huge = javaSources().repeat(4).substring(0, 400_000);
+        long start = System.nanoTime();
+        int estimate = TokenEstimator.count(List.of(huge));
+        long micros = (System.nanoTime() - start) / 1_000;
+        assertThat(estimate).isPositive();
+        assertThat(micros).as("µs for 400k chars").isLessThan(50_000); // exact encoding takes ~50 ms
+    }
+
+    /** Checks estimate/exact over 50k-char windows at several offsets of {@code corpus}. */
+    private static void assertWithinBound(String name, String corpus) {
+        assumeTrue(corpus.length() >= LONG_CHARS + 10_000, "corpus too small: " + name);
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        int step = Math.max(1_000, (corpus.length() - LONG_CHARS) / 12);
+        for (int from = 0; from + LONG_CHARS <= corpus.length(); from += step) {
+            String text = corpus.substring(from, from + LONG_CHARS);
+            double ratio = TokenEstimator.count(List.of(text)) / (double) TokenEstimator.exact(text);
+            min = Math.min(min, ratio);
+            max = Math.max(max, ratio);
+        }
+        System.out.printf(Locale.ROOT, "token estimate/exact on %s: min %.3f max %.3f (margin %.2f)%n", name, min,
+                max, TokenEstimator.MARGIN);
+        assertThat(min).as(name + " min ratio").isGreaterThanOrEqualTo(1.0);
+        assertThat(max).as(name + " max ratio").isLessThanOrEqualTo(MAX_OVER);
+    }
+
+    static String javaSources() {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            StringBuilder sb = new StringBuilder();
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                sb.append(Files.readString(p)).append('\n');
+                if (sb.length() > 400_000) {
+                    break;
+                }
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String shuffledConcatenation(List<String> pieces, long seed, int chars) {
+        Random random = new Random(seed);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < chars) {
+            sb.append(pieces.get(random.nextInt(pieces.size()))).append("\n\n");
+        }
+        return sb.toString();
+    }
+}
