@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known word closest to a misspelt one, for "did you mean" hints. */
-final class Suggest {
+/** Finds the known word closest to a misspelt one, for "did you mean" hints (config errors, policy options). */
+public final class Suggest {
     private Suggest() {
     }
 
     /** The closest candidate when it is plausibly what was meant (small edit distance or a prefix match). */
-    static Optional<String> closest(String typed, Collection<String> candidates) {
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
         return candidates.stream().sorted() // sorted: ties and messages must not depend on set order
                 .filter(c -> plausible(typed, c))
                 .min(Comparator.comparingInt(c -> distance(typed, c)));

@@ -26,13 +26,10 @@ final class BestWithinBudget implements RoutingPolicy {
     public Ranking rank(RoutingInput input) {
         Candidates.requireSome(input);
         Double cap = input.settings().maxCostUsd();
-        List<Candidate> affordable = new ArrayList<>();
-        List<Candidate> over = new ArrayList<>();
-        for (Candidate c : input.candidates()) {
-            (cap == null || c.expectedCostUsd() <= cap ? affordable : over).add(c);
-        }
-        affordable.sort(Candidates.MOST_LIKELY);
-        over.sort(Candidates.CHEAPEST_THEN_LIKELIEST);
+        Candidates.Split split = Candidates.split(input.candidates(), c -> cap == null || c.expectedCostUsd() <= cap,
+                Candidates.MOST_LIKELY, Candidates.CHEAPEST_THEN_LIKELIEST);
+        List<Candidate> affordable = split.passing();
+        List<Candidate> over = split.failing();
         List<Candidate> ranked = new ArrayList<>(affordable);
         ranked.addAll(over);
         Candidate chosen = ranked.getFirst();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Orderings and wording the policies share, so every policy breaks ties and states its reasons alike. */
 final class Candidates {
@@ -31,6 +32,22 @@ final class Candidates {
             .thenComparing(Candidate::model);
 
     private Candidates() {
+    }
+
+    /** Candidates split by a test, each side sorted by its own order (e.g. meeting the bar / below it). */
+    record Split(List<Candidate> passing, List<Candidate> failing) {
+    }
+
+    static Split split(List<Candidate> candidates, Predicate<Candidate> test,
+                       Comparator<Candidate> passingOrder, Comparator<Candidate> failingOrder) {
+        List<Candidate> passing = new ArrayList<>();
+        List<Candidate> failing = new ArrayList<>();
+        for (Candidate c : candidates) {
+            (test.test(c) ? passing : failing).add(c);
+        }
+        passing.sort(passingOrder);
+        failing.sort(failingOrder);
+        return new Split(passing, failing);
     }
 
     static void requireSome(RoutingInput input) {

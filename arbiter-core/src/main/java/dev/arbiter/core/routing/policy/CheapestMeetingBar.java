@@ -26,13 +26,10 @@ final class CheapestMeetingBar implements RoutingPolicy {
     public Ranking rank(RoutingInput input) {
         Candidates.requireSome(input);
         double bar = input.settings().qualityBar();
-        List<Candidate> meeting = new ArrayList<>();
-        List<Candidate> below = new ArrayList<>();
-        for (Candidate c : input.candidates()) {
-            (c.pSuccess() >= bar ? meeting : below).add(c);
-        }
-        meeting.sort(Candidates.CHEAPEST_THEN_LIKELIEST);
-        below.sort(Candidates.MOST_LIKELY);
+        Candidates.Split split = Candidates.split(input.candidates(), c -> c.pSuccess() >= bar,
+                Candidates.CHEAPEST_THEN_LIKELIEST, Candidates.MOST_LIKELY);
+        List<Candidate> meeting = split.passing();
+        List<Candidate> below = split.failing();
         List<Candidate> ranked = new ArrayList<>(meeting);
         ranked.addAll(below);
         Candidate chosen = ranked.getFirst();

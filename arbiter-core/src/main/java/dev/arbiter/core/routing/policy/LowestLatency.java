@@ -32,13 +32,10 @@ final class LowestLatency implements RoutingPolicy {
     public Ranking rank(RoutingInput input) {
         Candidates.requireSome(input);
         double bar = input.settings().qualityBar();
-        List<Candidate> meeting = new ArrayList<>();
-        List<Candidate> below = new ArrayList<>();
-        for (Candidate c : input.candidates()) {
-            (c.pSuccess() >= bar ? meeting : below).add(c);
-        }
-        meeting.sort(Candidates.FASTEST);
-        below.sort(Candidates.FASTEST);
+        Candidates.Split split = Candidates.split(input.candidates(), c -> c.pSuccess() >= bar,
+                Candidates.FASTEST, Candidates.FASTEST);
+        List<Candidate> meeting = split.passing();
+        List<Candidate> below = split.failing();
         List<Candidate> ranked = new ArrayList<>(meeting);
         ranked.addAll(below);
         return new Ranking(ranked, reason(meeting.isEmpty(), bar, ranked.getFirst()));
