@@ -246,7 +246,8 @@ sample_peak_rss() { # pid file: keeps the peak RSS (kB) seen in file until kille
   local pid=$1 out=$2 peak=0 now
   while kill -0 "$pid" 2>/dev/null; do
     now=$(tree_rss_kb "$pid")
-    if [ "$now" -gt "$peak" ]; then peak=$now; echo "$peak" >"$out"; fi
+    # write then rename: the sampler is killed at any moment and must never leave a half-written file
+    if [ "$now" -gt "$peak" ]; then peak=$now; echo "$peak" >"$out.tmp" && mv -f "$out.tmp" "$out"; fi
     sleep 0.2
   done
 }
@@ -278,7 +279,7 @@ run_load() { # target connections round: prints one JSON line
     log "wrk printed no result for $t c=$c: $(tail -n 3 "$out" | tr '\n' ' ')"
     line='{"requests":0,"rps":0,"errors":-1}'
   fi
-  jq -c --arg t "$t" --argjson c "$c" --argjson round "$round" --argjson rss "$(cat "$WORK/rss-peak")" \
+  jq -c --arg t "$t" --argjson c "$c" --argjson round "$round" --argjson rss "$(cat "$WORK/rss-peak" 2>/dev/null || echo 0)" \
     --argjson cpu_ns "$((cpu1 - cpu0))" \
     '{target: $t, c: $c, round: $round} + . + {rss_kb: $rss,
       cpu_us_per_req: (if .requests > 0 and $cpu_ns >= 0 then ($cpu_ns / 1000 / .requests | round) else null end)}' <<<"$line"
