@@ -21,13 +21,13 @@ final class CharStats {
             total++;
             if (PromptTokens.isCjk(cp)) {
                 cjk++;
-            } else if (Character.isLetter(cp)) {
+            } else if (PromptTokens.isLetter(cp)) {
                 letters++;
-                upper += Character.isUpperCase(cp) ? 1 : 0;
+                upper += PromptTokens.isUpperCase(cp) ? 1 : 0;
                 nonAscii += cp > 127 ? 1 : 0;
-            } else if (Character.isDigit(cp)) {
+            } else if (PromptTokens.isDigit(cp)) {
                 digits++;
-            } else if (Character.isWhitespace(cp)) {
+            } else if (PromptTokens.isWhitespace(cp)) {
                 spaces++;
                 newlines += cp == '\n' ? 1 : 0;
             } else {

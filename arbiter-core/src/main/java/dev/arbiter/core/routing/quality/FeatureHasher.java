@@ -2,7 +2,6 @@ package dev.arbiter.core.routing.quality;
 
 import dev.arbiter.core.routing.RequestFeatures;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Builds the sparse difficulty vector x(q): signed-hashed word unigrams and bigrams of the prompt in
@@ -63,28 +62,28 @@ final class FeatureHasher {
      */
     SparseVector featurize(RequestFeatures features, PromptShape shape) {
         String text = features.promptText() == null ? "" : features.promptText();
-        List<String> all = PromptTokens.of(text, params.maxTokens());
-        List<String> ask = PromptTokens.of(shape.ask(), params.maxTokens());
-        long[] whole = hashed(all, params.seed());
-        long[] question = hashed(ask, params.seed() ^ ASK_NAMESPACE);
-        return assemble(whole, question, DenseFeatures.of(features, shape, ask.size()));
+        int[] tokens = new int[params.maxTokens()];
+        long[] whole = hashed(tokens, PromptTokens.hashes(text, tokens), params.seed());
+        int askTokens = PromptTokens.hashes(shape.ask(), tokens);
+        long[] question = hashed(tokens, askTokens, params.seed() ^ ASK_NAMESPACE);
+        return assemble(whole, question, DenseFeatures.of(features, shape, askTokens));
     }
 
-    private long[] hashed(List<String> tokens, int seed) {
-        long[] hashed = new long[tokens.size() * 2];
+    /** Unigram and bigram entries of the first {@code n} token hashes, sorted. */
+    private long[] hashed(int[] tokens, int n, int seed) {
+        long[] hashed = new long[Math.max(0, n * 2 - 1)];
         int count = 0;
         int previous = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            int h = mix(tokens.get(i).hashCode() ^ seed);
+        for (int i = 0; i < n; i++) {
+            int h = mix(tokens[i] ^ seed);
             hashed[count++] = entry(h);
             if (i > 0) {
                 hashed[count++] = entry(mix(previous * 0x9E3779B1 + h));
             }
             previous = h;
         }
-        long[] out = Arrays.copyOf(hashed, count);
-        Arrays.sort(out);
-        return out;
+        Arrays.sort(hashed);
+        return hashed;
     }
 
     /** Packs bucket (high bits) and sign (low bit) so sorting groups equal buckets. */

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 record PromptShape(String ask, int shots, int options) {
     /** Fewest word-like tokens an ask should hold; shorter last paragraphs ("Answer:") take in the previous one. */
     static final int MIN_ASK_TOKENS = 12;
-    private static final Pattern PARAGRAPH = Pattern.compile("\\n[ \\t]*\\n");
     private static final Pattern OPTION = Pattern.compile("^[ \\t]*\\(?([A-Ja-j])[).:：．][ \\t]*\\S", Pattern.MULTILINE);
     private static final Pattern ANSWERED = Pattern.compile("(?im)^[ \\t]*(?:answer|a|output|答案)[ \\t]*[:：][ \\t]*\\n?"
             + "[ \\t]*\\(?[A-Za-z0-9][^\\n]{0,40}$");
@@ -22,7 +21,7 @@ record PromptShape(String ask, int shots, int options) {
         String t = text == null ? "" : text.strip();
         String ask = ask(t);
         String context = t.substring(0, t.length() - ask.length());
-        return new PromptShape(ask, count(ANSWERED, context, 16), options(ask));
+        return new PromptShape(ask, answered(context, 16), options(ask));
     }
 
     /** The guessing floor: 1/k for a question with k ≥ 2 options, 0 otherwise. */
@@ -31,16 +30,21 @@ record PromptShape(String ask, int shots, int options) {
     }
 
     private static String ask(String text) {
-        Matcher m = PARAGRAPH.matcher(text);
         int[] starts = new int[64];
         int n = 0;
-        while (m.find()) {
-            starts[n % starts.length] = m.end();
-            n++;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                int j = skipBlanks(text, i + 1);
+                if (j < text.length() && text.charAt(j) == '\n') {
+                    starts[n % starts.length] = j + 1; // what the paragraph break "\n[ \t]*\n" ends at
+                    n++;
+                    i = j;
+                }
+            }
         }
         for (int i = n - 1; i >= Math.max(0, n - starts.length); i--) {
             String candidate = text.substring(starts[i % starts.length]);
-            if (PromptTokens.of(candidate, MIN_ASK_TOKENS).size() >= MIN_ASK_TOKENS) {
+            if (PromptTokens.count(candidate, MIN_ASK_TOKENS) >= MIN_ASK_TOKENS) {
                 return candidate;
             }
         }
@@ -61,12 +65,70 @@ record PromptShape(String ask, int shots, int options) {
         return k >= 2 ? k : 0;
     }
 
-    private static int count(Pattern p, String text, int cap) {
-        Matcher m = p.matcher(text);
+    /**
+     * Counts, like repeated {@code ANSWERED.matcher(context).find()}, up to {@code cap} solved answers; but runs the
+     * pattern only at the start of lines that hold a keyword and a colon, which every match begins with, instead
+     * of at every character of a long prompt.
+     */
+    static int answered(String context, int cap) {
+        Matcher m = ANSWERED.matcher(context);
         int n = 0;
-        while (n < cap && m.find()) {
-            n++;
+        int from = 0;
+        for (int c = nextColon(context, 0); c >= 0 && n < cap; c = nextColon(context, c + 1)) {
+            int start = answerLineStart(context, c);
+            if (start >= from && m.region(start, context.length()).lookingAt()) {
+                n++;
+                from = m.end();
+            }
         }
         return n;
+    }
+
+    private static int nextColon(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '：') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where a line {@code [ \t]*keyword[ \t]*} ending at {@code colon} starts, or -1 when it is no such line.
+     * May accept a few lines the pattern rejects (case folding here is Unicode's); never rejects one it accepts.
+     */
+    private static int answerLineStart(String text, int colon) {
+        int end = skipBlanksBack(text, colon);
+        for (String keyword : ANSWER_KEYWORDS) {
+            int k = end - keyword.length();
+            if (k >= 0 && text.regionMatches(true, k, keyword, 0, keyword.length())) {
+                int line = skipBlanksBack(text, k);
+                return line == 0 || isLineTerminator(text.charAt(line - 1)) ? line : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static final String[] ANSWER_KEYWORDS = {"answer", "a", "output", "答案"};
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static int skipBlanks(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipBlanksBack(String text, int to) {
+        int i = to;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i;
     }
 }

@@ -41,4 +41,23 @@ class FeatureHasherTest {
         assertThat(PromptTokens.of("求 x=12 的值", 100)).containsExactly("求", "x", "=", "<d3>", "的", "值");
         assertThat(PromptTokens.of("a b c d", 2)).containsExactly("a", "b");
     }
+
+    @Test
+    void tokenHashesEqualTheHashCodesOfTheTokens() {
+        String text = "Écrire UNE fonction İstanbul straße 12345 x=7\n\t求 の値 한국어 𝔘𝔫𝔦 😀 ½ ٣٤ a_b {}\u001C\u00A0end";
+        int[] hashes = new int[64];
+        int n = PromptTokens.hashes(text, hashes);
+        assertThat(java.util.Arrays.copyOf(hashes, n))
+                .containsExactly(PromptTokens.of(text, 64).stream().mapToInt(String::hashCode).toArray());
+        assertThat(PromptTokens.count(text, 5)).isEqualTo(5);
+    }
+
+    @Test
+    void noCodePointBelowHangulJamoIsCjk() {
+        for (int cp = 0; cp < 0x1100; cp++) {
+            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            assertThat(s).isNotIn(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+                    Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL);
+        }
+    }
 }
