@@ -5,6 +5,7 @@ import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.routing.RoutingDecision;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -68,8 +69,9 @@ public final class Trace {
         this.routingDecision = record;
     }
 
+    /** A read-only view (no copy: several stages and the edge read it on every request; the trace is thread-confined). */
     public List<AttemptRecord> attempts() {
-        return List.copyOf(attempts);
+        return Collections.unmodifiableList(attempts);
     }
 
     public void addAttempt(AttemptRecord attempt) {

@@ -4,7 +4,6 @@ import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.Ranking;
 import dev.arbiter.core.routing.RoutingInput;
 import dev.arbiter.core.routing.RoutingPolicy;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +28,7 @@ final class BestWithinBudget implements RoutingPolicy {
         Candidates.Split split = Candidates.split(input.candidates(), c -> cap == null || c.expectedCostUsd() <= cap,
                 Candidates.MOST_LIKELY, Candidates.CHEAPEST_THEN_LIKELIEST);
         List<Candidate> affordable = split.passing();
-        List<Candidate> over = split.failing();
-        List<Candidate> ranked = new ArrayList<>(affordable);
-        ranked.addAll(over);
+        List<Candidate> ranked = split.ranked();
         Candidate chosen = ranked.getFirst();
         String reason;
         if (cap == null) {

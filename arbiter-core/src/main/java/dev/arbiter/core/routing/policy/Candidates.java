@@ -36,6 +36,12 @@ final class Candidates {
 
     /** Candidates split by a test, each side sorted by its own order (e.g. meeting the bar / below it). */
     record Split(List<Candidate> passing, List<Candidate> failing) {
+        /** The passing candidates, then the failing ones: a policy's ranking. */
+        List<Candidate> ranked() {
+            List<Candidate> all = new ArrayList<>(passing);
+            all.addAll(failing);
+            return all;
+        }
     }
 
     static Split split(List<Candidate> candidates, Predicate<Candidate> test,

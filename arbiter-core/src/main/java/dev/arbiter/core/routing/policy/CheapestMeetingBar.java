@@ -4,7 +4,6 @@ import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.Ranking;
 import dev.arbiter.core.routing.RoutingInput;
 import dev.arbiter.core.routing.RoutingPolicy;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +28,7 @@ final class CheapestMeetingBar implements RoutingPolicy {
         Candidates.Split split = Candidates.split(input.candidates(), c -> c.pSuccess() >= bar,
                 Candidates.CHEAPEST_THEN_LIKELIEST, Candidates.MOST_LIKELY);
         List<Candidate> meeting = split.passing();
-        List<Candidate> below = split.failing();
-        List<Candidate> ranked = new ArrayList<>(meeting);
-        ranked.addAll(below);
+        List<Candidate> ranked = split.ranked();
         Candidate chosen = ranked.getFirst();
         String reason = meeting.isEmpty()
                 ? "none meets bar " + Candidates.p(bar) + "; most likely: " + Candidates.describe(chosen)

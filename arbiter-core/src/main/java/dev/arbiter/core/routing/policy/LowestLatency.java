@@ -4,7 +4,6 @@ import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.Ranking;
 import dev.arbiter.core.routing.RoutingInput;
 import dev.arbiter.core.routing.RoutingPolicy;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,9 +34,7 @@ final class LowestLatency implements RoutingPolicy {
         Candidates.Split split = Candidates.split(input.candidates(), c -> c.pSuccess() >= bar,
                 Candidates.FASTEST, Candidates.FASTEST);
         List<Candidate> meeting = split.passing();
-        List<Candidate> below = split.failing();
-        List<Candidate> ranked = new ArrayList<>(meeting);
-        ranked.addAll(below);
+        List<Candidate> ranked = split.ranked();
         return new Ranking(ranked, reason(meeting.isEmpty(), bar, ranked.getFirst()));
     }
 
