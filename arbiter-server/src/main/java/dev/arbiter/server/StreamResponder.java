@@ -65,6 +65,10 @@ final class StreamResponder {
                     res.trailers().set(io.helidon.http.HeaderNames.create(ArbiterHeaders.COST),
                             ArbiterHeaders.cost(trace, relayed.usage));
                 }
+                if (event instanceof StreamEvent.TextDelta || event instanceof StreamEvent.ToolCallDelta
+                        || event instanceof StreamEvent.ReasoningDelta) {
+                    trace.firstTokenNanos(System.nanoTime());
+                }
                 write(out, writer.onEvent(event));
             }
             write(out, writer.onEnd());

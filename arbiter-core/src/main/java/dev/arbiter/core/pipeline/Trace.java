@@ -4,6 +4,7 @@ import dev.arbiter.core.catalog.Deployment;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.routing.RoutingDecision;
+import dev.arbiter.core.tenancy.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Trace {
     private Deployment deployment;
     private OptionalLong deadlineNanos = OptionalLong.empty();
     private ErrorKind truncatedBy;
+    private Principal principal = Principal.OPEN;
+    private long firstTokenNanos;
 
     public ModelEntry model() {
         return model;
@@ -117,5 +120,25 @@ public final class Trace {
 
     public void truncated(ErrorKind failure) {
         this.truncatedBy = failure;
+    }
+
+    /** Who the request is for (set by the auth stage); {@link Principal#OPEN} when the gateway runs open. */
+    public Principal principal() {
+        return principal;
+    }
+
+    public void principal(Principal who) {
+        this.principal = who;
+    }
+
+    /** When the first token of a streamed answer went out to the caller (nanoTime), or 0 if none has. */
+    public long firstTokenNanos() {
+        return firstTokenNanos;
+    }
+
+    public void firstTokenNanos(long nanos) {
+        if (firstTokenNanos == 0) {
+            this.firstTokenNanos = nanos;
+        }
     }
 }

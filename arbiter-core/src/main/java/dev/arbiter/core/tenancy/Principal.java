@@ -1,0 +1,25 @@
+package dev.arbiter.core.tenancy;
+
+import java.util.List;
+
+/**
+ * Who a request is for, as the auth stage established it: the virtual key (its id and display prefix), the user and
+ * team it belongs to, and the models or routes it may call (empty = any). {@link #OPEN} stands for every request
+ * when the gateway runs without an admin key (no keys are checked).
+ */
+public record Principal(String keyId, String keyPrefix, String user, String team, List<String> allowedModels) {
+    public static final Principal OPEN = new Principal(null, null, null, null, List.of());
+
+    public Principal {
+        allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
+    }
+
+    /** Whether this principal may call {@code modelOrRoute} (a catalog id, alias, virtual model or route name). */
+    public boolean allows(String modelOrRoute) {
+        return allowedModels.isEmpty() || allowedModels.contains(modelOrRoute);
+    }
+
+    public boolean isOpen() {
+        return keyId == null;
+    }
+}
