@@ -17,6 +17,10 @@ public enum ErrorKind {
     CALLER_PAYLOAD_TOO_LARGE(413, "caller_payload_too_large"),
     CALLER_UNSUPPORTED_MEDIA_TYPE(415, "caller_unsupported_media_type"),
     CALLER_RATE_LIMITED(429, "caller_rate_limited"),
+    /** A budget's hard limit was reached (the default answer). */
+    CALLER_BUDGET_EXCEEDED(429, "caller_budget_exceeded"),
+    /** The same, for budgets configured to answer 402 Payment Required. */
+    CALLER_BUDGET_EXCEEDED_PAYMENT(402, "caller_budget_exceeded"),
     POLICY_CONTENT_FILTERED(400, "policy_content_filtered"),
     PROVIDER_REJECTED_REQUEST(400, "provider_rejected_request"),
     PROVIDER_AUTH_FAILED(502, "provider_auth_failed"),
@@ -28,6 +32,8 @@ public enum ErrorKind {
     PROVIDER_UNREACHABLE(502, "provider_unreachable"),
     PROVIDER_TIMEOUT(504, "provider_timeout"),
     GATEWAY_NOT_READY(503, "gateway_not_ready"),
+    /** The shared limits store (Redis) is unreachable and the policy is to fail closed. */
+    GATEWAY_LIMITS_UNAVAILABLE(503, "gateway_limits_unavailable"),
     GATEWAY_INTERNAL_ERROR(500, "gateway_internal_error");
 
     private final int status;

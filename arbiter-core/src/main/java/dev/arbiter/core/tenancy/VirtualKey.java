@@ -21,6 +21,6 @@ public record VirtualKey(String id, String prefix, String user, String team, Lis
 
     /** The principal a request made with this key acts as. */
     public Principal principal() {
-        return new Principal(id, prefix, user, team, allowedModels);
+        return new Principal(id, prefix, user, team, allowedModels, budget, limits);
     }
 }
