@@ -2,6 +2,7 @@ package dev.arbiter.server;
 
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
+import dev.arbiter.core.transport.Bodies;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -30,7 +31,7 @@ final class BodyReader {
         InputStream in = req.content().inputStream();
         byte[] body;
         try {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            body = Bodies.read(in, declared, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
         } catch (RequestException e) {
             // Helidon refuses the chunk that takes a chunked body past the limit, or chunk framing it cannot parse.
             boolean tooLarge = e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code();

@@ -18,7 +18,19 @@ record UpstreamReply(int status, Map<String, List<String>> headers, InputStream 
 
     /** The whole body, up to {@code limit} bytes. */
     byte[] readBody(int limit) throws IOException {
-        return body.readNBytes(limit);
+        return Bodies.read(body, declaredLength(), limit);
+    }
+
+    private long declaredLength() {
+        List<String> values = headers.get("content-length");
+        if (values == null || values.size() != 1) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.getFirst().trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
