@@ -4,6 +4,8 @@ import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.pipeline.AttemptRecord;
 import dev.arbiter.core.pipeline.Trace;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,6 +21,15 @@ final class ArbiterHeaders {
     static final String ROUTE = "x-arbiter-route";
     static final String ATTEMPTS = "x-arbiter-attempts";
 
+    // Header names built once: Helidon would otherwise lower-case and hash each name on every response.
+    private static final HeaderName MODEL_NAME = HeaderNames.create(MODEL);
+    private static final HeaderName PROVIDER_NAME = HeaderNames.create(PROVIDER);
+    private static final HeaderName ROUTE_NAME = HeaderNames.create(ROUTE);
+    private static final HeaderName DECISION_NAME = HeaderNames.create(DECISION);
+    private static final HeaderName ATTEMPTS_NAME = HeaderNames.create(ATTEMPTS);
+    private static final HeaderName OVERHEAD_NAME = HeaderNames.create(OVERHEAD);
+    static final HeaderName COST_NAME = HeaderNames.create(COST);
+
     private ArbiterHeaders() {
     }
 
@@ -26,19 +37,19 @@ final class ArbiterHeaders {
     static void writeRouting(ServerResponse res, Trace trace, long receivedNanos) {
         ModelEntry model = trace.model();
         if (model != null) {
-            res.header(MODEL, model.id());
-            res.header(PROVIDER, model.provider());
+            res.header(MODEL_NAME, model.id());
+            res.header(PROVIDER_NAME, model.provider());
         }
         if (trace.route() != null) {
-            res.header(ROUTE, trace.route());
+            res.header(ROUTE_NAME, trace.route());
         }
         if (trace.decision() != null) {
-            res.header(DECISION, trace.decision());
+            res.header(DECISION_NAME, trace.decision());
         }
         if (!trace.attempts().isEmpty()) {
-            res.header(ATTEMPTS, trace.attempts().stream().map(ArbiterHeaders::describe).collect(Collectors.joining(", ")));
+            res.header(ATTEMPTS_NAME, trace.attempts().stream().map(ArbiterHeaders::describe).collect(Collectors.joining(", ")));
         }
-        res.header(OVERHEAD, overheadMillis(trace, receivedNanos));
+        res.header(OVERHEAD_NAME, overheadMillis(trace, receivedNanos));
     }
 
     /** The cost of an answer from the catalog price and the upstream's usage, in USD with 8 decimals. */

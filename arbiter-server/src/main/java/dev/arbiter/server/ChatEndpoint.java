@@ -13,6 +13,7 @@ import dev.arbiter.core.pipeline.Outcome;
 import dev.arbiter.core.pipeline.RequestMeta;
 import dev.arbiter.core.pipeline.Trace;
 import io.helidon.http.Header;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -93,8 +94,8 @@ final class ChatEndpoint implements Handler {
     private Ending sendComplete(ServerResponse res, Trace trace, long received, ChatResponse response) {
         byte[] body = format.renderResponse(response, trace.model().id());
         ArbiterHeaders.writeRouting(res, trace, received);
-        res.header(ArbiterHeaders.COST, ArbiterHeaders.cost(trace, response.usage()));
-        res.header("Content-Type", "application/json");
+        res.header(ArbiterHeaders.COST_NAME, ArbiterHeaders.cost(trace, response.usage()));
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(body);
         return Ending.answered(false, response.usage());
     }

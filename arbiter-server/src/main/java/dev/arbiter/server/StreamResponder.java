@@ -62,7 +62,7 @@ final class StreamResponder {
             while ((event = stream.next()) != null) {
                 if (event instanceof StreamEvent.UsageReport report) {
                     relayed.usage = report.usage();
-                    res.trailers().set(io.helidon.http.HeaderNames.create(ArbiterHeaders.COST),
+                    res.trailers().set(ArbiterHeaders.COST_NAME,
                             ArbiterHeaders.cost(trace, relayed.usage));
                 }
                 if (event instanceof StreamEvent.TextDelta || event instanceof StreamEvent.ToolCallDelta
