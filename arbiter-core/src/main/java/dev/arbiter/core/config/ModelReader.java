@@ -5,6 +5,7 @@ import dev.arbiter.core.catalog.Capability;
 import dev.arbiter.core.catalog.Lifecycle;
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.catalog.Price;
+import dev.arbiter.core.catalog.PriceSchedule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** Reads one entry of a {@code models} list (config or built-in catalog) into a {@link ModelEntry}. */
 final class ModelReader {
-    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "deployments", "price",
+    static final Set<String> KEYS = Set.of("id", "aliases", "provider", "upstream_model", "deployments", "price", "price_changes",
             "context_window", "max_output_tokens", "capabilities", "vendor", "jurisdiction", "benchmarks", "lifecycle",
             "balancing", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks");
     private static final Set<String> PRICE_KEYS = Set.of("input", "output", "cached_input", "cache_write");
@@ -50,7 +51,8 @@ final class ModelReader {
                 f.optional("jurisdiction").map(ModelReader::jurisdiction).orElse(null),
                 f.optional("benchmarks").map(ModelReader::benchmarks).orElse(Map.of()),
                 f.optional("lifecycle").map(ModelReader::lifecycle).orElse(Lifecycle.ACTIVE),
-                deployments.stream().map(DeploymentsReader.Parsed::deployment).toList());
+                deployments.stream().map(DeploymentsReader.Parsed::deployment).toList(),
+                f.optional("price_changes").map(PriceChangesReader::read).orElse(PriceSchedule.NONE));
     }
 
     /** The upstream model name when none is given: the id after its first '/'. */
@@ -106,13 +108,17 @@ final class ModelReader {
     }
 
     private static Price price(Cursor c) {
-        Fields f = c.fields(PRICE_KEYS);
+        return price(c.fields(PRICE_KEYS));
+    }
+
+    /** A price from the checked fields of a {@code price} (or a {@code price_changes} item). */
+    static Price price(Fields f) {
         return new Price(usd(f.required("input")), usd(f.required("output")),
                 f.optional("cached_input").map(ModelReader::usd).orElse(null),
                 f.optional("cache_write").map(ModelReader::usd).orElse(null));
     }
 
-    private static BigDecimal usd(Cursor c) {
+    static BigDecimal usd(Cursor c) {
         BigDecimal value = c.decimal();
         if (value.signum() < 0) {
             throw c.error("price must not be negative, got " + value.toPlainString());

@@ -17,16 +17,18 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code routes} list: unique, well-formed names that are not virtual model names, a known policy whose
- * options it accepts (an option problem is reported at the option's own line), bars, a cost cap; once the catalog
- * is merged, {@link #checkModels} makes sure every model a route names exists and no route shadows a model.
+ * options it accepts (an option problem is reported at the option's own line), bars, a cost cap, a savings
+ * baseline; once the catalog is merged, {@link #checkModels} makes sure every model a route names exists and no
+ * route shadows a model.
  */
 final class RoutesSection {
     private static final Set<String> KEYS = Set.of("name", "policy", "candidates", "quality_bar", "quality_bars",
-            "max_cost_usd", "options");
+            "max_cost_usd", "options", "baseline");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** A route as read, with the cursors needed to point at it in later errors. */
-    record Parsed(RouteConfig route, Cursor nameCursor, List<Cursor> candidateCursors, Cursor judgeCursor) {
+    record Parsed(RouteConfig route, Cursor nameCursor, List<Cursor> candidateCursors, Cursor judgeCursor,
+                  Cursor baselineCursor) {
     }
 
     private RoutesSection() {
@@ -62,8 +64,10 @@ final class RoutesSection {
         check(policy, options, optionsCursor != null ? optionsCursor : f.owner());
         Cursor judge = optionsCursor != null && RoutePolicies.CASCADE.equals(policy) && options.get("judge") instanceof String
                 ? optionsCursor.entries().get("judge") : null;
-        return new Parsed(new RouteConfig(name, policy, candidates, bar, bars, maxCost, options), nameCursor,
-                candidateCursors, judge);
+        Cursor baselineCursor = f.optional("baseline").orElse(null);
+        String baseline = baselineCursor == null ? null : ModelReader.name(baselineCursor);
+        return new Parsed(new RouteConfig(name, policy, candidates, bar, bars, maxCost, options, baseline),
+                nameCursor, candidateCursors, judge, baselineCursor);
     }
 
     private static String name(Cursor c) {
@@ -166,6 +170,9 @@ final class RoutesSection {
             }
             if (p.judgeCursor() != null) {
                 requireModel(p.judgeCursor(), p.judgeCursor().requiredText(), names);
+            }
+            if (p.baselineCursor() != null) {
+                requireModel(p.baselineCursor(), p.route().baseline(), names);
             }
         }
     }

@@ -27,6 +27,7 @@ public final class Trace {
     private ErrorKind truncatedBy;
     private Principal principal = Principal.OPEN;
     private long firstTokenNanos;
+    private String requestId;
 
     public ModelEntry model() {
         return model;
@@ -140,5 +141,14 @@ public final class Trace {
         if (firstTokenNanos == 0) {
             this.firstTokenNanos = nanos;
         }
+    }
+
+    /** The request's unique id (the ledger's row key), or null until the edge or the ledger assigns one. */
+    public String requestId() {
+        return requestId;
+    }
+
+    public void requestId(String id) {
+        this.requestId = id;
     }
 }
