@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code arbiter} command: one subcommand per job, all over the same engine. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "arbiter 0.1.0",
         description = "Multi-model LLM routing gateway.",
-        subcommands = {ServeCommand.class, RouterCommand.class, ReplayCommand.class, CostsCommand.class,
-                ProjectCommand.class})
+        subcommands = {ServeCommand.class, RouterCommand.class, ReplayCommand.class, KeysCommand.class,
+                CostsCommand.class, ProjectCommand.class})
 public final class ArbiterCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

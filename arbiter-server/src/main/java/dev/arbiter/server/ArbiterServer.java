@@ -37,8 +37,13 @@ public final class ArbiterServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts serving the engine on the configured host and port (port 0 picks a free one). */
+    /** Starts serving the engine on the configured host and port (port 0 picks a free one), with the admin API off. */
     public static ArbiterServer start(ServerConfig config, Engine engine) {
+        return start(config, engine, AdminApi.disabled());
+    }
+
+    /** The same, also serving the admin API under {@code /admin} (a disabled one answers 403 saying how to enable it). */
+    public static ArbiterServer start(ServerConfig config, Engine engine, AdminApi admin) {
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
         InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.gateway().virtualModels(),
                 engine.providerIds(), engine.sandbox(), engine.gateway().reliability());
@@ -59,7 +64,8 @@ public final class ArbiterServer implements AutoCloseable {
             routing.get(METRICS_PATH, new MetricsEndpoint(metrics)::scrape);
             known.add(METRICS_PATH);
         }
-        routing.any((req, res) -> notRouted(req, res, fallbackErrors, known))
+        admin.register(routing);
+        routing.any((req, res) -> notRouted(req, res, fallbackErrors, known, admin))
                 .error(RuntimeException.class, (req, res, e) -> fallbackErrors.sendUnexpected(res, e));
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -80,8 +86,13 @@ public final class ArbiterServer implements AutoCloseable {
         return new ArbiterServer(server);
     }
 
-    private static void notRouted(ServerRequest req, ServerResponse res, ErrorWriter errors, List<String> known) {
+    private static void notRouted(ServerRequest req, ServerResponse res, ErrorWriter errors, List<String> known,
+                                  AdminApi admin) {
         String path = req.path().path();
+        if (AdminApi.owns(path)) {
+            admin.notRouted(req, res);
+            return;
+        }
         if (known.contains(path)) {
             res.header("Allow", path.startsWith("/v1/chat") || path.equals("/v1/messages") ? "POST" : "GET");
             errors.send(res, new ArbiterException(ErrorKind.CALLER_METHOD_NOT_ALLOWED,

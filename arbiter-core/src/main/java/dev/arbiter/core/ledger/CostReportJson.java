@@ -37,6 +37,15 @@ public final class CostReportJson {
         return root;
     }
 
+    /** Any JSON tree as bytes, money (BigDecimal) as plain decimals: 0.00000012, never 1.2E-7. */
+    public static byte[] bytes(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return PLAIN.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The report as JSON text, money as plain decimals. */
     public static String text(CostReport report) {
         try {
