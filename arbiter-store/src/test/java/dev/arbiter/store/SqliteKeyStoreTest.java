@@ -1,0 +1,9 @@
+package dev.arbiter.store;
+
+/** The key store on Sqlite. */
+class SqliteKeyStoreTest extends KeyStoreContract {
+    @Override
+    Backend newBackend() {
+        return Backend.sqlite();
+    }
+}
