@@ -50,13 +50,11 @@ class TokenEstimatorTest {
     }
 
     @Test
-    void aHugePartIsEstimatedNotEncodedInFull() {
+    void aHugePartIsEstimatedWithinTheSameBoundAsLongOnes() {
+        // Its speed (the point of estimating rather than encoding) is measured by JMH in bench/, not timed here.
         String huge = javaSources().repeat(4).substring(0, 400_000);
-        long start = System.nanoTime();
-        int estimate = TokenEstimator.count(List.of(huge));
-        long micros = (System.nanoTime() - start) / 1_000;
-        assertThat(estimate).isPositive();
-        assertThat(micros).as("µs for 400k chars").isLessThan(50_000); // exact encoding takes ~50 ms
+        double ratio = TokenEstimator.count(List.of(huge)) / (double) TokenEstimator.exact(huge);
+        assertThat(ratio).isBetween(1.0, MAX_OVER);
     }
 
     /** Checks estimate/exact over 50k-char windows at several offsets of {@code corpus}. */
