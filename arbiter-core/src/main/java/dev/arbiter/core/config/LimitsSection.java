@@ -95,7 +95,8 @@ final class LimitsSection {
             throw urlAt.error("expected redis://host[:port][/db] (or rediss:// for TLS), got '" + url + "'");
         }
         RedisSettings.OnUnavailable policy = f.optional("on_unavailable")
-                .map(p -> choice(p, "policy", RedisSettings.OnUnavailable.values(), v -> v.name().toLowerCase(Locale.ROOT)))
+                .map(p -> choice(p, "policy", RedisSettings.OnUnavailable.values(),
+                        v -> v.name().toLowerCase(Locale.ROOT)))
                 .orElse(RedisSettings.OnUnavailable.FAIL_OPEN);
         Duration timeout = f.optional("timeout_ms").map(t -> {
             long ms = t.longValue();

@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 public record BudgetRefusal(Budget budget, BigDecimal spent, BigDecimal reserved, BigDecimal requested)
         implements SpendCounters.ReserveResult {
 
-    /** "team t1's monthly budget of $100.00 is exhausted ($99.98 spent, $0.05 reserved; this request needs up to $0.03)". */
+    /**
+     * "team t1's monthly budget of $100.00 is exhausted ($99.98 spent, $0.05 reserved by requests in flight; this
+     * request needs up to $0.03)".
+     */
     public String message() {
         return budget.describe() + " is exhausted (" + Money.format(spent) + " spent, " + Money.format(reserved)
                 + " reserved by requests in flight; this request needs up to " + Money.format(requested) + ")";

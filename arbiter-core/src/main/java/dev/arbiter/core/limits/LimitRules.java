@@ -71,10 +71,6 @@ public final class LimitRules {
         return collapseLimits(found);
     }
 
-    public boolean hasBudgets() {
-        return !budgets.isEmpty();
-    }
-
     private static String keyName(Principal who) {
         return "key " + (who.keyPrefix() != null ? who.keyPrefix() : who.keyId());
     }
@@ -99,7 +95,8 @@ public final class LimitRules {
         Map<String, RateLimit> byCell = new LinkedHashMap<>();
         for (RateLimit l : found) {
             byCell.merge(l.scope().label() + ":" + l.subject(), l, (a, b) -> new RateLimit(a.scope(), a.subject(),
-                    a.name(), new RateLimitSpec(min(a.spec().rpm(), b.spec().rpm()), min(a.spec().tpm(), b.spec().tpm()))));
+                    a.name(), new RateLimitSpec(min(a.spec().rpm(), b.spec().rpm()),
+                    min(a.spec().tpm(), b.spec().tpm()))));
         }
         return List.copyOf(byCell.values());
     }

@@ -9,7 +9,8 @@ import java.util.UUID;
  * An estimate held on some budgets' counters: its id, the budgets, when it was taken (which fixes each budget's
  * period, so a settle after midnight still lands on the period that was charged) and the amount in micro-dollars.
  */
-public record Reservation(String id, List<Budget> budgets, Instant at, long micros) implements SpendCounters.ReserveResult {
+public record Reservation(String id, List<Budget> budgets, Instant at, long micros)
+        implements SpendCounters.ReserveResult {
     public Reservation {
         budgets = List.copyOf(budgets);
     }

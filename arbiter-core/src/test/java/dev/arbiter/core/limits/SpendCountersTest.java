@@ -177,4 +177,19 @@ class SpendCountersTest {
         assertThat(counters.reserve(List.of(team), usd("10.00").subtract(result.settled()).add(usd("0.000001"))))
                 .isInstanceOf(BudgetRefusal.class);
     }
+
+    @Test
+    void whenRequestsCostMoreThanEstimatedTheOverrunIsBoundedByWhatWasInFlight() throws Exception {
+        Budget team = Budgets.team("t1", "10.00");
+        int threads = 16; // each thread has at most one request in flight
+
+        SpendProof.Result result = SpendProof.run(threads, 300,
+                () -> counters.reserve(List.of(team), usd("0.05")) instanceof Reservation r ? r : null,
+                counters::settle, usd("0.10")); // real costs up to twice the estimate
+
+        // the last admission left room for its own estimate; only requests then in flight settle after it,
+        // each at most $0.05 over its estimate
+        BigDecimal inFlightExcess = usd("0.05").multiply(BigDecimal.valueOf(threads));
+        assertThat(result.settled()).isLessThanOrEqualTo(usd("10.00").add(inFlightExcess));
+    }
 }

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Hammers spend counters from many threads at once: each round reserves an estimate and, when admitted, settles a
- * random real cost between zero and the estimate. Returns the total settled, to compare with the budget.
+ * random real cost between zero and {@code maxActual}. Returns the total settled, to compare with the budget.
  */
 final class SpendProof {
     private SpendProof() {
@@ -25,7 +25,7 @@ final class SpendProof {
     }
 
     static Result run(int threads, int rounds, Callable<Reservation> reserve,
-                             BiConsumer<Reservation, BigDecimal> settle, BigDecimal estimate) throws Exception {
+                             BiConsumer<Reservation, BigDecimal> settle, BigDecimal maxActual) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Result>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -37,7 +37,7 @@ final class SpendProof {
                     for (int i = 0; i < rounds; i++) {
                         Reservation r = reserve.call();
                         if (r != null) {
-                            BigDecimal actual = estimate.multiply(BigDecimal.valueOf(ThreadLocalRandom.current()
+                            BigDecimal actual = maxActual.multiply(BigDecimal.valueOf(ThreadLocalRandom.current()
                                     .nextInt(0, 101))).divide(BigDecimal.valueOf(100), 6, RoundingMode.DOWN);
                             settle.accept(r, actual);
                             admitted++;

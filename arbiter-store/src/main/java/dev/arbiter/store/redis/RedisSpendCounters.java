@@ -87,7 +87,8 @@ public final class RedisSpendCounters implements SpendCounters {
 
     private void seed(Budget b, Instant now) {
         long spent = Money.micros(history.spentSince(b, b.spec().period().start(now)));
-        redis.run(Script.SEED, new String[] {counterKey(b, now)}, Long.toString(spent), Long.toString(expireAt(b, now)));
+        redis.run(Script.SEED, new String[] {counterKey(b, now)}, Long.toString(spent),
+                Long.toString(expireAt(b, now)));
     }
 
     @Override

@@ -61,7 +61,8 @@ public final class HeuristicFeatureExtractor implements FeatureExtractor {
 
     private static int inputTokens(ChatRequest request, int images) {
         long tokens = (long) TokenEstimator.count(PromptText.allParts(request))
-                + (long) TOKENS_PER_MESSAGE * request.messages().size() + TOKENS_FOR_REPLY + (long) TOKENS_PER_IMAGE * images;
+                + (long) TOKENS_PER_MESSAGE * request.messages().size() + TOKENS_FOR_REPLY
+                + (long) TOKENS_PER_IMAGE * images;
         return (int) Math.min(Integer.MAX_VALUE, tokens);
     }
 
