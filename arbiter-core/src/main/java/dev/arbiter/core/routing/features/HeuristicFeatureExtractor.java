@@ -42,14 +42,28 @@ public final class HeuristicFeatureExtractor implements FeatureExtractor {
     public RequestFeatures extract(ChatRequest request) {
         String text = PromptText.analysed(request);
         int images = PromptText.imageCount(request);
-        int inputTokens = TokenEstimator.count(PromptText.allParts(request))
-                + TOKENS_PER_MESSAGE * request.messages().size() + TOKENS_FOR_REPLY + TOKENS_PER_IMAGE * images;
+        int inputTokens = inputTokens(request, images);
         boolean hasTools = !request.tools().isEmpty();
         boolean wantsJson = request.responseFormat() != null && request.responseFormat().wantsJson();
         var facts = new TaskScorer.Facts(inputTokens, images > 0, hasTools, PromptText.hasToolTurns(request),
                 wantsJson);
         int maxOutput = request.maxTokens() != null ? request.maxTokens() : DEFAULT_MAX_OUTPUT_TOKENS;
         return features(text, PromptText.scored(request, text), facts, maxOutput);
+    }
+
+    /**
+     * The request's input tokens as routing counts them (text exactly or safely over-estimated, chat overhead, a
+     * fixed cost per image); also what budgets and token rate limits charge before the call.
+     */
+    public static int inputTokens(ChatRequest request) {
+        return inputTokens(request, PromptText.imageCount(request));
+    }
+
+    private static int inputTokens(ChatRequest request, int images) {
+        long tokens = (long) TokenEstimator.count(PromptText.allParts(request))
+                + (long) TOKENS_PER_MESSAGE * request.messages().size() + TOKENS_FOR_REPLY
+                + (long) TOKENS_PER_IMAGE * images;
+        return (int) Math.min(Integer.MAX_VALUE, tokens);
     }
 
     /** Same as a request holding this one user message, so training rows and live traffic look alike. */

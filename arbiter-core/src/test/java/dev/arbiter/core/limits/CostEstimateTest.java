@@ -1,0 +1,58 @@
+package dev.arbiter.core.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.catalog.Price;
+import dev.arbiter.core.chat.ChatRequest;
+import dev.arbiter.core.chat.Message;
+import dev.arbiter.core.json.Json;
+import dev.arbiter.core.routing.features.HeuristicFeatureExtractor;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The cost reserved before a call: routing's input token count plus the output allowed, at the model's price. */
+class CostEstimateTest {
+    private static final ModelEntry MODEL = new ModelEntry("v/m", List.of(), "p", "m", Price.of(2, 10), 128_000,
+            64_000, Set.of(), "v", "us", Map.of());
+    private static final ModelEntry SHORT = new ModelEntry("v/short", List.of(), "p", "s", Price.of(2, 10), 8_000,
+            1_000, Set.of(), "v", "us", Map.of());
+
+    private static ChatRequest.Builder ask(String text) {
+        return ChatRequest.builder("v/m").messages(List.of(Message.user(text)));
+    }
+
+    @Test
+    void inputTokensAreCountedAsRoutingCountsThemAndOutputIsMaxTokens() {
+        ChatRequest request = ask("Summarise the attached contract in three bullet points.").maxTokens(500).build();
+
+        CostEstimate e = CostEstimate.of(request, MODEL);
+
+        assertThat(e.inputTokens()).isEqualTo(HeuristicFeatureExtractor.inputTokens(request));
+        assertThat(e.outputTokens()).isEqualTo(500);
+        assertThat(e.usd()).isEqualByComparingTo(MODEL.price().cost(dev.arbiter.core.chat.Usage.of(e.inputTokens(), 500)));
+    }
+
+    @Test
+    void withoutMaxTokensTheDefaultCapOrTheModelsSmallerMaximumApplies() {
+        assertThat(CostEstimate.of(ask("hi").build(), MODEL).outputTokens()).isEqualTo(CostEstimate.DEFAULT_OUTPUT_CAP);
+        assertThat(CostEstimate.of(ask("hi").build(), SHORT).outputTokens()).isEqualTo(1_000);
+    }
+
+    @Test
+    void severalChoicesMultiplyTheOutput() {
+        ChatRequest request = ask("hi").maxTokens(100).extra(Json.MAPPER.createObjectNode().put("n", 3)).build();
+
+        assertThat(CostEstimate.of(request, MODEL).outputTokens()).isEqualTo(300);
+    }
+
+    @Test
+    void aModelWithoutAPriceCostsNothing() {
+        ModelEntry free = new ModelEntry("local/m", List.of(), "ollama", "m", null, 8_000, null, Set.of(), "local",
+                "local", Map.of());
+
+        assertThat(CostEstimate.of(ask("hi").build(), free).usd()).isZero();
+    }
+}
