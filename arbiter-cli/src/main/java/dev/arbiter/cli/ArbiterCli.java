@@ -17,12 +17,15 @@ public final class ArbiterCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Held so the logging level set on it is not lost to garbage collection. */
-    private static final java.util.logging.Logger HELIDON_LOG = java.util.logging.Logger.getLogger("io.helidon");
+    /** Held so the logging levels set on them are not lost to garbage collection. */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = java.util.stream.Stream.of(
+            "io.helidon", "com.zaxxer.hikari", "org.flywaydb", "io.lettuce", "io.netty")
+            .map(java.util.logging.Logger::getLogger).toList();
 
     public static void main(String[] args) {
-        // Helidon's start-up chatter (feature lists, preview notices) is noise for a gateway's operator.
-        HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
+        // Libraries' start-up chatter (feature lists, pool starts) is noise for a gateway's operator.
+        QUIETED.forEach(log -> log.setLevel(java.util.logging.Level.WARNING));
+        StoredData.register();
         System.exit(new CommandLine(new ArbiterCli()).execute(args));
     }
 }

@@ -8,6 +8,7 @@ import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.router.VirtualModels;
 import dev.arbiter.server.ArbiterServer;
+import dev.arbiter.store.StorageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,14 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             serverConfig = serverConfig.withPort(port);
         }
-        Engine engine = Engine.assemble(gatewayConfig);
+        GatewayStack stack;
+        try {
+            stack = GatewayStack.open(gatewayConfig);
+        } catch (StorageException e) {
+            System.err.println("arbiter: cannot open the storage: " + e.getMessage());
+            return 1;
+        }
+        Engine engine = stack.engine();
         try {
             engine.gateway().warmUp();
         } catch (RuntimeException e) { // routed requests will say so too; direct model names still work
@@ -53,22 +61,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         ArbiterServer server;
         try {
-            server = ArbiterServer.start(serverConfig, engine);
+            server = ArbiterServer.start(serverConfig, engine, stack.addons());
         } catch (IllegalStateException e) {
             System.err.println("arbiter: " + e.getMessage());
+            stack.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+            server.close(); // stops taking requests and lets those in flight finish
+            stack.close(); // then the ledger's last rows are written
             stopped.countDown();
         }, "arbiter-shutdown"));
-        printBanner(System.out, engine, serverConfig.host(), server.port());
+        printBanner(System.out, engine, serverConfig.host(), server.port(), stack.description());
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(PrintStream out, Engine engine, String host, int port) {
+    private static void printBanner(PrintStream out, Engine engine, String host, int port, List<String> tenancy) {
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         out.println("Arbiter is serving on " + base);
         out.println("  OpenAI API:    POST " + base + "/v1/chat/completions   (GET /v1/models)");
@@ -88,7 +98,14 @@ final class ServeCommand implements Callable<Integer> {
         List<String> routed = engine.gateway().virtualModels().stream()
                 .filter(v -> !v.id().startsWith("auto:")).map(VirtualModels.Listed::id).toList();
         out.println("Routed models: " + String.join(", ", routed) + ", auto:<task>   (docs/routes.md)");
-        out.println("This gateway runs open (no admin key set): any local caller may use it.");
+        tenancy.forEach(out::println);
+        if (engine.gateway().requiresKeys()) {
+            out.println("Keys: every /v1 request needs a virtual key; issue them with POST " + base
+                    + "/admin/keys or `arbiter keys create` (docs/operations.md).");
+        } else {
+            out.println("This gateway runs open (no admin key set): any local caller may use it, and /admin is off."
+                    + " Set ARBITER_ADMIN_KEY (or auth.admin_key) to require virtual keys.");
+        }
         out.flush();
     }
 }

@@ -20,6 +20,8 @@ final class ArbiterHeaders {
     static final String DECISION = "x-arbiter-decision";
     static final String ROUTE = "x-arbiter-route";
     static final String ATTEMPTS = "x-arbiter-attempts";
+    /** The ledger row's id, so a caller can find what it was charged for a request. */
+    static final String REQUEST_ID = "x-arbiter-request-id";
 
     // Header names built once: Helidon would otherwise lower-case and hash each name on every response.
     private static final HeaderName MODEL_NAME = HeaderNames.create(MODEL);
@@ -29,6 +31,7 @@ final class ArbiterHeaders {
     private static final HeaderName ATTEMPTS_NAME = HeaderNames.create(ATTEMPTS);
     private static final HeaderName OVERHEAD_NAME = HeaderNames.create(OVERHEAD);
     static final HeaderName COST_NAME = HeaderNames.create(COST);
+    static final HeaderName REQUEST_ID_NAME = HeaderNames.create(REQUEST_ID);
 
     private ArbiterHeaders() {
     }

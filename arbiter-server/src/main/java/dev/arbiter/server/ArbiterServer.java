@@ -39,11 +39,17 @@ public final class ArbiterServer implements AutoCloseable {
 
     /** Starts serving the engine on the configured host and port (port 0 picks a free one), with the admin API off. */
     public static ArbiterServer start(ServerConfig config, Engine engine) {
-        return start(config, engine, AdminApi.disabled());
+        return start(config, engine, ServerAddons.NONE);
     }
 
     /** The same, also serving the admin API under {@code /admin} (a disabled one answers 403 saying how to enable it). */
     public static ArbiterServer start(ServerConfig config, Engine engine, AdminApi admin) {
+        return start(config, engine, new ServerAddons(admin, null, null));
+    }
+
+    /** The same, with the admin API, an extra exchange listener (the ledger) and extra counters on /metrics. */
+    public static ArbiterServer start(ServerConfig config, Engine engine, ServerAddons addons) {
+        AdminApi admin = addons.admin();
         BodyReader bodies = new BodyReader(config.maxBodyBytes());
         InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.gateway().virtualModels(),
                 engine.providerIds(), engine.sandbox(), engine.gateway().reliability());
@@ -52,7 +58,11 @@ public final class ArbiterServer implements AutoCloseable {
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);
         GatewayMetrics metrics = config.metrics()
                 ? new GatewayMetrics(engine.gateway(), engine.providerIds(), config.metricsHistogram()) : null;
-        ExchangeListener listener = metrics == null ? ExchangeListener.NONE : metrics;
+        if (metrics != null) {
+            addons.counters().forEach(metrics::registerCounter);
+        }
+        ExchangeListener listener = ExchangeListener.both(metrics == null ? ExchangeListener.NONE : metrics,
+                addons.listener());
         List<String> known = new ArrayList<>(CORE_PATHS);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies, listener))

@@ -6,6 +6,7 @@ import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.gateway.Gateway;
 import dev.arbiter.core.ingress.IngressFormat;
+import dev.arbiter.core.ledger.RequestIds;
 import dev.arbiter.core.observe.ExchangeListener;
 import dev.arbiter.core.observe.ExchangeReport;
 import dev.arbiter.core.pipeline.Exchange;
@@ -49,6 +50,8 @@ final class ChatEndpoint implements Handler {
     public void handle(ServerRequest req, ServerResponse res) {
         long received = System.nanoTime();
         Trace trace = new Trace();
+        trace.requestId(RequestIds.next());
+        res.header(ArbiterHeaders.REQUEST_ID_NAME, trace.requestId());
         Ending ending = serve(req, res, trace, received);
         report(trace, ending, received);
     }
@@ -56,9 +59,11 @@ final class ChatEndpoint implements Handler {
     private Ending serve(ServerRequest req, ServerResponse res, Trace trace, long received) {
         boolean stream = false;
         try {
+            RequestMeta meta = new RequestMeta(headers(req), api, received);
+            trace.principal(gateway.admit(meta)); // 401 before the body is even read
             ChatRequest request = format.parseRequest(bodyReader.read(req));
             stream = request.stream();
-            Exchange exchange = new Exchange(request, new RequestMeta(headers(req), api, received), trace);
+            Exchange exchange = new Exchange(request, meta, trace);
             return switch (gateway.handle(exchange)) {
                 case Outcome.Completed done -> sendComplete(res, trace, received, done.response());
                 case Outcome.Streaming streaming -> new StreamResponder(format, trace, received)

@@ -47,6 +47,11 @@ final class GatewayMetrics implements ExchangeListener {
         deployments.refresh(); // deployments show (closed, idle) before their first call
     }
 
+    /** Publishes a monotonically growing count kept elsewhere (ledger rows dropped, Redis outages, ...). */
+    void registerCounter(String name, java.util.function.LongSupplier value) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong()).register(registry);
+    }
+
     /** The request's label set; the values are already bounded. */
     private record RequestKey(String api, String model, String route, String status, String outcome, String stream) {
     }

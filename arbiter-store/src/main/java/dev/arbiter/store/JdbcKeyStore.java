@@ -7,13 +7,10 @@ import dev.arbiter.core.limits.BudgetSpec;
 import dev.arbiter.core.limits.Period;
 import dev.arbiter.core.limits.RateLimitSpec;
 import dev.arbiter.core.tenancy.IssuedKey;
+import dev.arbiter.core.tenancy.KeySecrets;
 import dev.arbiter.core.tenancy.KeySpec;
 import dev.arbiter.core.tenancy.KeyStore;
 import dev.arbiter.core.tenancy.VirtualKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,21 +20,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Virtual keys in the {@code api_keys} table. Only the SHA-256 hash of a secret is stored, with its 12-character
  * display prefix (unique: a new secret is drawn on the rare prefix collision), so a key can be revoked by prefix.
  */
 final class JdbcKeyStore implements KeyStore {
-    static final String SECRET_PREFIX = "sk-arb-";
-    static final int SECRET_RANDOM_CHARS = 40;
-    static final int DISPLAY_PREFIX_LENGTH = 12;
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int MAX_DRAWS = 5;
     private static final String COLUMNS = "id, prefix, user_name, team_name, allowed_models, budget_usd, budget_period,"
             + " rpm, tpm, created_at, revoked_at";
@@ -45,7 +36,6 @@ final class JdbcKeyStore implements KeyStore {
 
     private final Database db;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     JdbcKeyStore(Database db, Clock clock) {
         this.db = db;
@@ -58,11 +48,11 @@ final class JdbcKeyStore implements KeyStore {
             throw new IllegalArgumentException("a key needs a spec (user, team, allowed models, budget, limits)");
         }
         for (int draw = 1; ; draw++) {
-            String secret = newSecret();
-            VirtualKey key = new VirtualKey(UUID.randomUUID().toString(), secret.substring(0, DISPLAY_PREFIX_LENGTH),
+            String secret = KeySecrets.generate();
+            VirtualKey key = new VirtualKey(KeySecrets.newId(), KeySecrets.prefix(secret),
                     spec.user(), spec.team(), spec.allowedModels(), spec.budget(), spec.limits(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
-            Boolean inserted = db.write("creating a key", c -> insert(c, key, hash(secret)));
+            Boolean inserted = db.write("creating a key", c -> insert(c, key, KeySecrets.hash(secret)));
             if (inserted) {
                 return new IssuedKey(key, secret);
             }
@@ -99,7 +89,7 @@ final class JdbcKeyStore implements KeyStore {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        String hash = hash(secret.strip());
+        String hash = KeySecrets.hash(secret.strip());
         return db.read("looking up a key", c -> first(c, "SELECT " + COLUMNS + " FROM api_keys WHERE secret_hash = ?",
                 hash));
     }
@@ -159,25 +149,6 @@ final class JdbcKeyStore implements KeyStore {
         return new VirtualKey(rs.getString("id"), rs.getString("prefix"), rs.getString("user_name"),
                 rs.getString("team_name"), fromJson(rs.getString("allowed_models")), budget, limits,
                 db.dialect().readInstant(rs, "created_at"), db.dialect().readInstant(rs, "revoked_at"));
-    }
-
-    /** {@code sk-arb-} and 40 base62 characters (about 238 bits) from a SecureRandom. */
-    private String newSecret() {
-        StringBuilder out = new StringBuilder(SECRET_PREFIX.length() + SECRET_RANDOM_CHARS).append(SECRET_PREFIX);
-        for (int i = 0; i < SECRET_RANDOM_CHARS; i++) {
-            out.append(BASE62.charAt(random.nextInt(BASE62.length())));
-        }
-        return out.toString();
-    }
-
-    /** SHA-256 of the UTF-8 secret as lower-case hex (to be unified with the tenancy package's helper). */
-    private static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static String toJson(List<String> models) {

@@ -1,6 +1,7 @@
 package dev.arbiter.core.config;
 
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.limits.LimitsConfig;
 import dev.arbiter.core.reliability.ReliabilityConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,19 +12,29 @@ import java.util.stream.Collectors;
 
 /** Turns a parsed config root (or none) plus the environment into a {@link GatewayConfig}. */
 final class ConfigAssembler {
-    private static final Set<String> TOP_KEYS = Set.of("server", "providers", "models", "catalog", "routing",
-            "routes", "reliability");
+    private static final Set<String> TOP_KEYS = topKeys();
     private static final Set<String> CATALOG_KEYS = Set.of("include_builtin");
 
     private final EnvDiscovery env;
+    private final Map<String, String> variables;
 
     ConfigAssembler(Map<String, String> env) {
         this.env = new EnvDiscovery(env);
+        this.variables = env;
+    }
+
+    private static Set<String> topKeys() {
+        Set<String> keys = new java.util.HashSet<>(Set.of("server", "providers", "models", "catalog", "routing",
+                "routes", "reliability", "auth", "storage", "ledger"));
+        keys.addAll(LimitsSection.TOP_KEYS);
+        return Set.copyOf(keys);
     }
 
     GatewayConfig assemble(Cursor root) {
         if (root == null || root.isNull()) {
-            return finish(ServerConfig.DEFAULTS, List.of(), List.of(), true, Routing.NONE, ReliabilityConfig.DEFAULTS);
+            return finish(ServerConfig.DEFAULTS, List.of(), List.of(), true, Routing.NONE, ReliabilityConfig.DEFAULTS)
+                    .withTenancy(new TenancyConfig(AuthSection.read(null, variables),
+                            StorageSection.read(null, variables), LedgerConfig.DEFAULTS, LimitsConfig.DEFAULTS));
         }
         Fields f = root.fields(TOP_KEYS);
         ServerConfig server = f.optional("server").map(ServerSection::read).orElse(ServerConfig.DEFAULTS);
@@ -40,7 +51,16 @@ final class ConfigAssembler {
                 routes.stream().map(RoutesSection.Parsed::route).toList());
         ReliabilityConfig reliability = f.optional("reliability").map(ReliabilitySection::read)
                 .orElse(ReliabilityConfig.DEFAULTS);
-        return finish(server, providers, models, includeBuiltin, new Routing(routing, routes), reliability);
+        GatewayConfig config = finish(server, providers, models, includeBuiltin, new Routing(routing, routes), reliability);
+        return config.withTenancy(tenancy(f, config.models()));
+    }
+
+    private TenancyConfig tenancy(Fields f, List<ModelEntry> catalog) {
+        AuthConfig auth = AuthSection.read(f.optional("auth").orElse(null), variables);
+        StorageConfig storage = StorageSection.read(f.optional("storage").orElse(null), variables);
+        LedgerConfig ledger = f.optional("ledger").map(LedgerSection::read).orElse(LedgerConfig.DEFAULTS);
+        f.optional("ledger").ifPresent(c -> LedgerSection.checkModels(c, catalog));
+        return new TenancyConfig(auth, storage, ledger, LimitsSection.read(f));
     }
 
     /** The routing sections as read, with the routes' cursors for checks against the merged catalog. */

@@ -4,6 +4,8 @@ import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.config.ProviderConfig;
 import dev.arbiter.core.config.ProviderType;
+import dev.arbiter.core.limits.LimitsConfig;
+import dev.arbiter.core.limits.LimitsStage;
 import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.provider.sandbox.Pacer;
 import dev.arbiter.core.provider.sandbox.SandboxProvider;
@@ -12,6 +14,7 @@ import dev.arbiter.core.reliability.Reliability;
 import dev.arbiter.core.router.RouterServices;
 import dev.arbiter.core.router.RouterStage;
 import dev.arbiter.core.routing.features.FeatureExtractors;
+import dev.arbiter.core.tenancy.AuthStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,16 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
 
     /** As {@link #assemble(GatewayConfig, Pacer)}, with the router's health, governance and profile injectable. */
     public static Engine assemble(GatewayConfig config, Pacer sandboxPacer, RouterServices routerServices) {
+        return assemble(config, sandboxPacer, routerServices, TenancyServices.inMemory());
+    }
+
+    /**
+     * As above, with the tenancy services (authenticator, spend counters, rate limiter, alerts) built by the caller
+     * from the config's storage and Redis. The auth stage is in the pipeline when an authenticator is given; the
+     * limits stage when keys (which may carry budgets and limits) or budget/rate-limit rules exist.
+     */
+    public static Engine assemble(GatewayConfig config, Pacer sandboxPacer, RouterServices routerServices,
+                                  TenancyServices tenancy) {
         Map<String, Provider> providers = new LinkedHashMap<>();
         boolean wantsSandbox = config.sandbox();
         for (ProviderConfig p : config.providers()) {
@@ -61,8 +74,13 @@ public record Engine(Gateway gateway, List<String> providerIds, boolean sandbox)
             services = services.withFeatures(FeatureExtractors.forConfig(true));
         }
         RouterStage router = RouterStage.create(catalog, config.routing(), services);
-        return new Engine(new Gateway(catalog, deployments, reliability, router), List.copyOf(providers.keySet()),
-                config.sandbox());
+        AuthStage auth = tenancy.authenticator() == null ? null : new AuthStage(tenancy.authenticator());
+        LimitsConfig limits = config.tenancy().limits();
+        boolean limited = auth != null || !limits.budgets().isEmpty() || !limits.rateLimits().isEmpty();
+        LimitsStage limitsStage = limited ? new LimitsStage(limits.rules(), tenancy.counters(), tenancy.limiter(),
+                LimitsStage.Services.of(tenancy.alerts())) : null;
+        return new Engine(new Gateway(catalog, deployments, reliability, router, auth, limitsStage),
+                List.copyOf(providers.keySet()), config.sandbox());
     }
 
     /** In pure sandbox mode the real entries cannot be served, so their names become aliases of the twins. */

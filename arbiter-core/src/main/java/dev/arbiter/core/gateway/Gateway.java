@@ -1,9 +1,12 @@
 package dev.arbiter.core.gateway;
 
 import dev.arbiter.core.config.RoutingConfig;
+import dev.arbiter.core.limits.LimitsStage;
 import dev.arbiter.core.pipeline.Exchange;
+import dev.arbiter.core.pipeline.Interceptor;
 import dev.arbiter.core.pipeline.Outcome;
 import dev.arbiter.core.pipeline.Pipeline;
+import dev.arbiter.core.pipeline.RequestMeta;
 import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.reliability.Reliability;
 import dev.arbiter.core.reliability.ReliabilityConfig;
@@ -11,6 +14,9 @@ import dev.arbiter.core.router.RouterServices;
 import dev.arbiter.core.router.RouterStage;
 import dev.arbiter.core.router.VirtualModels;
 import dev.arbiter.core.routing.ModelHealth;
+import dev.arbiter.core.tenancy.AuthStage;
+import dev.arbiter.core.tenancy.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +28,7 @@ public final class Gateway {
     private final Catalog catalog;
     private final RouterStage router;
     private final Reliability reliability;
+    private final AuthStage auth;
     private final Pipeline pipeline;
 
     /**
@@ -36,16 +43,47 @@ public final class Gateway {
     }
 
     Gateway(Catalog catalog, DeploymentProviders providers, Reliability reliability, RouterStage router) {
+        this(catalog, providers, reliability, router, null, null);
+    }
+
+    /**
+     * The full pipeline. {@code auth} is null when the gateway runs open, {@code limits} when no budget or rate limit
+     * can apply. Limits come after the router because estimates and per-model limits need the chosen model.
+     */
+    Gateway(Catalog catalog, DeploymentProviders providers, Reliability reliability, RouterStage router,
+            AuthStage auth, LimitsStage limits) {
         this.catalog = catalog;
         this.router = router;
         this.reliability = reliability;
-        this.pipeline = new Pipeline(List.of(
-                router,
+        this.auth = auth;
+        List<Interceptor> stages = new ArrayList<>();
+        if (auth != null) {
+            stages.add(auth);
+        }
+        stages.add(router);
+        if (limits != null) {
+            stages.add(limits);
+        }
+        stages.addAll(List.of(
                 reliability.attempts(catalog::find,
                         (request, model) -> catalog.isAvailable(model) && RequiredCapabilities.allows(request, model)),
                 reliability.retry(),
                 reliability.circuitBreaker(),
                 new ProviderCall(providers, reliability)));
+        this.pipeline = new Pipeline(stages);
+    }
+
+    /**
+     * Who a request is for, from its headers alone (the edge calls this before reading the body): the presented
+     * key's principal, or {@link Principal#OPEN} when the gateway runs open. 401 for a missing, unknown or revoked key.
+     */
+    public Principal admit(RequestMeta meta) {
+        return auth == null ? Principal.OPEN : auth.authenticate(meta);
+    }
+
+    /** Whether every request needs a virtual key (an admin key is configured). */
+    public boolean requiresKeys() {
+        return auth != null;
     }
 
     /** Runs one request through the pipeline; failures are ArbiterExceptions, details land in the exchange's trace. */

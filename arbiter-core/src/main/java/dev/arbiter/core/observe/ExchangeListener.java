@@ -12,4 +12,21 @@ public interface ExchangeListener {
     ExchangeListener NONE = report -> { };
 
     void onComplete(ExchangeReport report);
+
+    /** Tells {@code first}, then {@code second} (either may be {@link #NONE}, which is then skipped). */
+    static ExchangeListener both(ExchangeListener first, ExchangeListener second) {
+        if (first == NONE) {
+            return second;
+        }
+        if (second == NONE) {
+            return first;
+        }
+        return report -> {
+            try {
+                first.onComplete(report);
+            } finally {
+                second.onComplete(report);
+            }
+        };
+    }
 }

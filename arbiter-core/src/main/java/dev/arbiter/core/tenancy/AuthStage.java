@@ -5,13 +5,16 @@ import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Interceptor;
 import dev.arbiter.core.pipeline.Outcome;
+import dev.arbiter.core.pipeline.RequestMeta;
 import java.util.Locale;
 
 /**
  * The first stage when the gateway has an admin key: every request must carry a live virtual key, as
  * {@code Authorization: Bearer <key>} (OpenAI clients) or {@code x-api-key: <key>} (Anthropic clients). It puts the
  * key's principal on the trace and refuses (403) a model or route the key may not call. A gateway without an admin
- * key leaves this stage out of its pipeline, so it always checks.
+ * key leaves this stage out of its pipeline, so it always checks. The HTTP edge authenticates before it even reads
+ * the body ({@link #authenticate}, so a caller without a key gets 401 before any work); the stage then finds the
+ * principal on the trace and only checks the model.
  */
 public final class AuthStage implements Interceptor {
     private static final String BEARER = "bearer ";
@@ -25,8 +28,11 @@ public final class AuthStage implements Interceptor {
     @Override
     public Outcome intercept(Chain chain) {
         Exchange exchange = chain.exchange();
-        Principal principal = authenticator.authenticate(presentedKey(exchange));
-        exchange.trace().principal(principal);
+        Principal principal = exchange.trace().principal();
+        if (principal.isOpen()) {
+            principal = authenticate(exchange.meta());
+            exchange.trace().principal(principal);
+        }
         String model = exchange.request().model();
         if (!principal.allows(model)) {
             throw new ArbiterException(ErrorKind.CALLER_FORBIDDEN, "The API key " + principal.keyPrefix()
@@ -36,9 +42,14 @@ public final class AuthStage implements Interceptor {
         return chain.proceed(exchange);
     }
 
+    /** The principal of the key the request presents; 401 when it presents none, an unknown or a revoked one. */
+    public Principal authenticate(RequestMeta meta) {
+        return authenticator.authenticate(presentedKey(meta));
+    }
+
     /** The key from Authorization (preferred) or x-api-key; a 401 naming both headers when neither holds one. */
-    static String presentedKey(Exchange exchange) {
-        String authorization = exchange.meta().header("authorization");
+    static String presentedKey(RequestMeta meta) {
+        String authorization = meta.header("authorization");
         if (authorization != null && !authorization.isBlank()) {
             String value = authorization.strip();
             if (!value.toLowerCase(Locale.ROOT).startsWith(BEARER) || value.substring(BEARER.length()).isBlank()) {
@@ -46,7 +57,7 @@ public final class AuthStage implements Interceptor {
             }
             return value.substring(BEARER.length()).strip();
         }
-        String apiKey = exchange.meta().header("x-api-key");
+        String apiKey = meta.header("x-api-key");
         if (apiKey != null && !apiKey.isBlank()) {
             return apiKey.strip();
         }

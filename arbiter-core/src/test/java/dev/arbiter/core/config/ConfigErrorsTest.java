@@ -65,8 +65,8 @@ class ConfigErrorsTest {
     void listsTheKnownKeysWhenNothingIsClose() {
         ConfigException e = error("zzz: 1\n");
 
-        assertAt(e, 1, 1, "zzz", "unknown key 'zzz'; expected one of: catalog, models, providers, reliability, routes,"
-                + " routing, server");
+        assertAt(e, 1, 1, "zzz", "unknown key 'zzz'; expected one of: alerts, auth, budgets, catalog, ledger, models,"
+                + " providers, rate_limits, redis, reliability, routes, routing, server, storage");
     }
 
     @Test

@@ -58,6 +58,30 @@ public final class RedisLimits implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Connects and loads the scripts now (a few tries), so the first requests neither pay for Lettuce's and Netty's
+     * start-up nor fail over it: a cold first connect can take longer than the per-call timeout, and until it
+     * succeeds every request would meet the fail-open/closed policy. False when Redis could not be reached.
+     */
+    public boolean warmUp() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            synchronized (this) {
+                nextConnect = System.nanoTime();
+            }
+            try {
+                RedisCommands<String, String> redis = connection().sync();
+                for (Script script : List.of(Script.RESERVE, Script.SEED, Script.SETTLE, Script.GCRA,
+                        Script.GCRA_CORRECT)) {
+                    redis.scriptLoad(script.source());
+                }
+                return true;
+            } catch (RuntimeException e) {
+                // tried again below; the caller reports the last failure
+            }
+        }
+        return false;
+    }
+
     /** The full Redis key for {@code name}: the configured prefix, then the name. */
     String key(String name) {
         return settings.keyPrefix() + name;
