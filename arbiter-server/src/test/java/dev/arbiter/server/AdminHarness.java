@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.core.config.ConfigLoader;
 import dev.arbiter.core.config.GatewayConfig;
 import dev.arbiter.core.gateway.Engine;
+import dev.arbiter.core.gateway.TenancyServices;
+import dev.arbiter.core.router.RouterServices;
 import dev.arbiter.core.json.Json;
 import dev.arbiter.core.ledger.CostQuery;
 import dev.arbiter.core.ledger.CostReport;
@@ -47,7 +49,10 @@ final class AdminHarness implements AutoCloseable {
 
     AdminHarness(Function<AdminHarness, AdminApi> admin) {
         GatewayConfig config = ConfigLoader.load(null, Map.of());
-        server = ArbiterServer.start(config.server().withPort(0), Engine.assemble(config, pause -> { }), admin.apply(this));
+        // The chat endpoints check virtual keys with the same authenticator the admin API revokes through.
+        Engine engine = Engine.assemble(config, pause -> { }, RouterServices.defaults(),
+                TenancyServices.inMemory().withAuthenticator(authenticator));
+        server = ArbiterServer.start(config.server().withPort(0), engine, admin.apply(this));
     }
 
     /** The response, with its body as sent and parsed as JSON. */
@@ -64,6 +69,16 @@ final class AdminHarness implements AutoCloseable {
 
     Reply post(String path, String body) {
         return send(request(path, ADMIN_KEY).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST with {@code bearer} as the key (null: no Authorization header). */
+    Reply postAs(String path, String body, String bearer) {
+        return send(request(path, bearer).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST with one extra header and no Authorization header. */
+    Reply postWithHeader(String path, String body, String header, String value) {
+        return send(request(path, null).header(header, value).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply get(String path) {
