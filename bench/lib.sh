@@ -171,7 +171,7 @@ start_arbiter() {
   ARBITER_PORT=$(free_port "$ARBITER_PORT")
   write_arbiter_config "$WORK/arbiter.yaml"
   # shellcheck disable=SC2086
-  "$JAVA" $ARBITER_JAVA_OPTS -jar "$jar" serve --port "$ARBITER_PORT" --config "$WORK/arbiter.yaml" \
+  ARBITER_DATA_DIR="$WORK/data" "$JAVA" $ARBITER_JAVA_OPTS -jar "$jar" serve --port "$ARBITER_PORT" --config "$WORK/arbiter.yaml" \
     >"$WORK/arbiter.log" 2>&1 &
   ARBITER_PID=$!
   PIDS+=("$ARBITER_PID")

@@ -1,11 +1,9 @@
 package dev.arbiter.cli;
 
 import dev.arbiter.core.config.GatewayConfig;
-import dev.arbiter.core.ledger.CostQuery;
 import dev.arbiter.core.ledger.CostReport;
 import dev.arbiter.core.ledger.CostReportJson;
 import dev.arbiter.core.ledger.GroupBy;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,10 +45,7 @@ final class CostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CostQuery query = null;
-        try {
+        return LedgerCommandSupport.run("costs", spec, config, gatewayConfig -> {
             GroupBy groupBy = groupBy(by);
             LocalDate today = LocalDate.now(LedgerAccess.clock().withZone(ZoneOffset.UTC));
             Instant start = from == null ? today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant()
@@ -60,19 +55,11 @@ final class CostsCommand implements Callable<Integer> {
             if (!start.isBefore(end)) {
                 throw new LedgerCommandSupport.BadInput("--from (" + start + ") must be before --to (" + end + ")");
             }
-            GatewayConfig gatewayConfig = LedgerCommandSupport.config(config);
-            query = LedgerAccess.openCostQuery(gatewayConfig);
-            CostReport report = query.costs(groupBy, start, end);
-            out.print(json ? CostReportJson.text(report) + System.lineSeparator() : CostTable.render(report));
-            out.flush();
-            return 0;
-        } catch (LedgerCommandSupport.BadInput e) {
-            return fail(err, e.getMessage(), 2);
-        } catch (RuntimeException e) { // no storage, or the store failed: not the caller's input
-            return fail(err, e.getMessage() == null ? e.toString() : e.getMessage(), 1);
-        } finally {
-            LedgerAccess.release(query);
-        }
+            return query -> {
+                CostReport report = query.costs(groupBy, start, end);
+                return json ? CostReportJson.text(report) + System.lineSeparator() : CostTable.render(report);
+            };
+        });
     }
 
     static GroupBy groupBy(String name) {
@@ -84,11 +71,5 @@ final class CostsCommand implements Callable<Integer> {
         throw new LedgerCommandSupport.BadInput("--by must be one of "
                 + Arrays.stream(GroupBy.values()).map(GroupBy::label).collect(Collectors.joining(", "))
                 + ", got '" + name + "'");
-    }
-
-    private static int fail(PrintWriter err, String message, int code) {
-        err.println("arbiter costs: " + message);
-        err.flush();
-        return code;
     }
 }

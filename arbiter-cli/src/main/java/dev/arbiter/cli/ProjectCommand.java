@@ -5,7 +5,6 @@ import dev.arbiter.core.ledger.CostQuery;
 import dev.arbiter.core.ledger.GroupBy;
 import dev.arbiter.core.ledger.Projection;
 import dev.arbiter.core.ledger.ProjectionJson;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,26 +47,16 @@ final class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CostQuery query = null;
-        try {
+        return LedgerCommandSupport.run("project", spec, config, gatewayConfig -> {
             Projection.Settings settings = settings();
-            GatewayConfig gatewayConfig = LedgerCommandSupport.config(config);
             List<Projection.Budget> budgets = LedgerAccess.budgets(gatewayConfig);
-            query = LedgerAccess.openCostQuery(gatewayConfig);
-            LocalDate asOf = LocalDate.now(LedgerAccess.clock().withZone(ZoneOffset.UTC));
-            Projection.Result result = Projection.project(daily(query, asOf, settings, budgets), asOf, settings, budgets);
-            out.print(json ? ProjectionJson.text(result) + System.lineSeparator() : ProjectionText.render(result));
-            out.flush();
-            return 0;
-        } catch (LedgerCommandSupport.BadInput e) {
-            return fail(err, e.getMessage(), 2);
-        } catch (RuntimeException e) { // no storage, or the store failed: not the caller's input
-            return fail(err, e.getMessage() == null ? e.toString() : e.getMessage(), 1);
-        } finally {
-            LedgerAccess.release(query);
-        }
+            return query -> {
+                LocalDate asOf = LocalDate.now(LedgerAccess.clock().withZone(ZoneOffset.UTC));
+                Projection.Result result = Projection.project(daily(query, asOf, settings, budgets), asOf, settings,
+                        budgets);
+                return json ? ProjectionJson.text(result) + System.lineSeparator() : ProjectionText.render(result);
+            };
+        });
     }
 
     private Projection.Settings settings() {
@@ -98,11 +87,5 @@ final class ProjectCommand implements Callable<Integer> {
             out.put(by, query.daily(by, from, to));
         }
         return out;
-    }
-
-    private static int fail(PrintWriter err, String message, int code) {
-        err.println("arbiter project: " + message);
-        err.flush();
-        return code;
     }
 }

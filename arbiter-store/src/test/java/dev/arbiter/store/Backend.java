@@ -1,6 +1,7 @@
 package dev.arbiter.store;
 
 import dev.arbiter.core.config.StorageConfig;
+import dev.arbiter.testing.services.RealServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ sealed interface Backend extends AutoCloseable {
 
     /** A new schema on the test PostgreSQL server (skips the test class when there is none). */
     static Backend postgres() {
-        String url = TestServices.postgresUrl();
+        String url = RealServices.postgresUrl();
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(url, "CREATE SCHEMA " + schema);
         return new Postgres(url, schema);

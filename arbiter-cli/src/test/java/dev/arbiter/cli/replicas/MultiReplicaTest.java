@@ -1,13 +1,13 @@
 package dev.arbiter.cli.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.json.Json;
 import dev.arbiter.testing.fake.OpenAiFakeUpstream;
 import dev.arbiter.testing.fake.ScriptedReply;
+import dev.arbiter.testing.services.RealServices;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +57,8 @@ class MultiReplicaTest {
 
     @Test
     void threeReplicasShareOneBudgetAndOneRateLimitAndLoseNoAnsweredLedgerRow() throws Exception {
-        String postgres = required("ARBITER_TEST_POSTGRES_URL");
-        String redis = required("ARBITER_TEST_REDIS_URL");
+        String postgres = RealServices.postgresUrl();
+        String redis = RealServices.redisUrl();
         String schema = "replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         sql(postgres, "CREATE SCHEMA " + schema);
         try (OpenAiFakeUpstream upstream = new OpenAiFakeUpstream()) {
@@ -241,18 +240,5 @@ class MultiReplicaTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(statement);
         }
-    }
-
-    /** A real server's address from the environment: skipped when unset, failed when CI requires the services. */
-    private static String required(String variable) {
-        String value = System.getenv(variable);
-        if (value == null || value.isBlank()) {
-            String why = variable + " is not set (run `. .ci/services.sh` from the repository root)";
-            if ("1".equals(System.getenv("ARBITER_REQUIRE_SERVICES"))) {
-                fail(why + ", and ARBITER_REQUIRE_SERVICES=1 requires it");
-            }
-            Assumptions.abort(why);
-        }
-        return value.strip();
     }
 }

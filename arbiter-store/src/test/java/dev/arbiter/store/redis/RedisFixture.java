@@ -1,6 +1,7 @@
 package dev.arbiter.store.redis;
 
 import dev.arbiter.core.limits.RedisSettings;
+import dev.arbiter.testing.services.RealServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * gateway replica, plus a raw connection to look at the keys; {@link #close} deletes every key under the prefix.
  */
 final class RedisFixture implements AutoCloseable {
-    final String url = TestServices.redisUrl();
+    final String url = RealServices.redisUrl();
     final String prefix = "test-" + UUID.randomUUID() + ":";
     private final List<RedisLimits> opened = new ArrayList<>();
     private final RedisClient rawClient = RedisClient.create(url);
