@@ -6,10 +6,10 @@ import dev.arbiter.core.provider.UpstreamRequest;
 import dev.arbiter.core.provider.UpstreamSettings;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
-import io.helidon.webclient.api.HttpClientRequest;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.WebClient;
+import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientProtocolConfig;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -19,23 +19,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one HTTP client of a provider, shared by all calls to that upstream: Helidon's blocking WebClient over
+ * The one HTTP client of a provider, shared by all calls to that upstream: Helidon's blocking HTTP/1.1 client over
  * HTTP/1.1 keep-alive connections, which is cheap on the virtual threads requests run on and measured faster
  * here than the JDK HttpClient (whose selector thread adds a hand-off to every call; see docs/performance.md).
  */
 public final class HttpTransport {
-    private final WebClient client;
+    private final Http1Client client;
     private final UpstreamSettings settings;
 
     public HttpTransport(UpstreamSettings settings) {
         this.settings = settings;
         UpstreamSettings.Timeouts t = settings.timeouts();
-        this.client = WebClient.builder()
+        // The HTTP/1.1 client itself rather than the generic WebClient, which looks up the protocol per call.
+        this.client = Http1Client.builder()
                 .followRedirects(false)
                 .shareConnectionCache(false)
                 // Our own request headers are built by code, and the upstream's are only read: validating each
                 // header's characters on every call costs CPU and protects nothing here.
-                .addProtocolConfig(Http1ClientProtocolConfig.builder()
+                .protocolConfig(Http1ClientProtocolConfig.builder()
                         .validateRequestHeaders(false).validateResponseHeaders(false).build())
                 .socketOptions(o -> o.tcpNoDelay(true).connectTimeout(t.connect()).readTimeout(t.total()))
                 .build();
@@ -43,10 +44,10 @@ public final class HttpTransport {
 
     /** Sends a request and returns once the response headers arrive, with the body still to be read. */
     UpstreamReply send(UpstreamRequest request, Duration readTimeout) {
-        HttpClientRequest call = client.post().uri(request.uri()).readTimeout(readTimeout);
+        Http1ClientRequest call = client.post().uri(request.uri()).readTimeout(readTimeout);
         call.headers(h -> request.headers().forEach((name, value) -> h.set(HeaderNames.create(name), value)));
         try {
-            HttpClientResponse response = call.submit(request.body());
+            Http1ClientResponse response = call.submit(request.body());
             return new UpstreamReply(response.status().code(), headers(response), response.inputStream(), response);
         } catch (RuntimeException e) { // Helidon reports I/O trouble with several unchecked types
             throw mapFailure(e, readTimeout);
@@ -57,7 +58,7 @@ public final class HttpTransport {
         return settings;
     }
 
-    private static Map<String, List<String>> headers(HttpClientResponse response) {
+    private static Map<String, List<String>> headers(Http1ClientResponse response) {
         Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Header h : response.headers()) {
             map.computeIfAbsent(h.name(), k -> new ArrayList<>()).addAll(h.allValues());
