@@ -28,6 +28,7 @@ import dev.arbiter.core.tenancy.InMemoryKeyStore;
 import dev.arbiter.core.tenancy.KeyStore;
 import dev.arbiter.server.AdminApi;
 import dev.arbiter.server.ServerAddons;
+import dev.arbiter.server.ServerAddons.Count;
 import dev.arbiter.store.Storage;
 import dev.arbiter.store.redis.RedisLimits;
 import dev.arbiter.store.redis.RedisRateLimiter;
@@ -38,7 +39,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * Everything {@code serve} runs besides the HTTP server, wired from the config: the storage (SQLite, PostgreSQL or
@@ -158,18 +158,25 @@ final class GatewayStack implements AutoCloseable {
         return byRoute;
     }
 
-    private static Map<String, LongSupplier> counters(BatchingLedger ledger, RedisLimits redis) {
-        Map<String, LongSupplier> counters = new LinkedHashMap<>();
+    private static Map<String, Count> counters(BatchingLedger ledger, RedisLimits redis) {
+        Map<String, Count> counters = new LinkedHashMap<>();
         if (ledger != null) {
-            counters.put("arbiter_ledger_rows_accepted", () -> ledger.stats().accepted());
-            counters.put("arbiter_ledger_rows_written", () -> ledger.stats().written());
-            counters.put("arbiter_ledger_rows_dropped", () -> ledger.stats().dropped());
-            counters.put("arbiter_ledger_write_failures", () -> ledger.stats().failedWrites());
+            counters.put("arbiter_ledger_rows_accepted", new Count("Ledger rows queued for writing",
+                    () -> ledger.stats().accepted()));
+            counters.put("arbiter_ledger_rows_written", new Count("Ledger rows written to the store",
+                    () -> ledger.stats().written()));
+            counters.put("arbiter_ledger_rows_dropped", new Count("Ledger rows dropped because the queue was full",
+                    () -> ledger.stats().dropped()));
+            counters.put("arbiter_ledger_write_failures", new Count("Ledger batch writes that failed (and were retried)",
+                    () -> ledger.stats().failedWrites()));
         }
         if (redis != null) {
-            counters.put("arbiter_limits_store_failures", () -> redis.outages().failures());
-            counters.put("arbiter_limits_admitted_unchecked", () -> redis.outages().admittedUnchecked());
-            counters.put("arbiter_limits_refused_unavailable", () -> redis.outages().refused());
+            counters.put("arbiter_limits_store_failures", new Count("Calls to Redis for budgets or rate limits that failed",
+                    () -> redis.outages().failures()));
+            counters.put("arbiter_limits_admitted_unchecked", new Count("Requests admitted unchecked while Redis was"
+                    + " unreachable (fail_open)", () -> redis.outages().admittedUnchecked()));
+            counters.put("arbiter_limits_refused_unavailable", new Count("Requests refused while Redis was unreachable"
+                    + " (fail_closed)", () -> redis.outages().refused()));
         }
         return counters;
     }

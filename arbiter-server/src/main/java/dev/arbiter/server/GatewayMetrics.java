@@ -48,8 +48,9 @@ final class GatewayMetrics implements ExchangeListener {
     }
 
     /** Publishes a monotonically growing count kept elsewhere (ledger rows dropped, Redis outages, ...). */
-    void registerCounter(String name, java.util.function.LongSupplier value) {
-        io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong()).register(registry);
+    void registerCounter(String name, ServerAddons.Count count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, count.value(), v -> v.getAsLong())
+                .description(count.description()).register(registry);
     }
 
     /** The request's label set; the values are already bounded. */

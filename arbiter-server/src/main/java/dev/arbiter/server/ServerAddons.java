@@ -9,7 +9,11 @@ import java.util.function.LongSupplier;
  * it), a listener that hears every finished request besides the metrics (the cost ledger), and extra counters to
  * publish on {@code /metrics} (name → current value, e.g. ledger rows dropped, Redis outages).
  */
-public record ServerAddons(AdminApi admin, ExchangeListener listener, Map<String, LongSupplier> counters) {
+public record ServerAddons(AdminApi admin, ExchangeListener listener, Map<String, Count> counters) {
+    /** A monotonically growing count kept elsewhere, with the help text /metrics shows for it. */
+    public record Count(String description, LongSupplier value) {
+    }
+
     public static final ServerAddons NONE = new ServerAddons(AdminApi.disabled(), ExchangeListener.NONE, Map.of());
 
     public ServerAddons {
