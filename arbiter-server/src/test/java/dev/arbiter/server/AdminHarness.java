@@ -14,7 +14,6 @@ import dev.arbiter.core.ledger.GroupBy;
 import dev.arbiter.core.tenancy.Authenticator;
 import dev.arbiter.core.tenancy.InMemoryKeyStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,15 +103,8 @@ final class AdminHarness implements AutoCloseable {
     }
 
     private Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> res = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(res.statusCode(), res.headers().map(), res.body(), Json.parse(res.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> res = HttpCalls.send(client, request.build());
+        return new Reply(res.statusCode(), res.headers().map(), res.body(), Json.parse(res.body()));
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.arbiter.testing.fake.AnthropicFakeUpstream;
 import dev.arbiter.testing.fake.FakeUpstream;
 import dev.arbiter.testing.fake.GeminiFakeUpstream;
 import dev.arbiter.testing.fake.OpenAiFakeUpstream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,14 +92,7 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(client, request);
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.arbiter.core.provider.UpstreamSettings;
 import dev.arbiter.testing.fake.AnthropicFakeUpstream;
 import dev.arbiter.testing.fake.OpenAiFakeUpstream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,14 +90,7 @@ final class RoutingHarness implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(client, request);
     }
 
     @Override
