@@ -36,8 +36,7 @@ final class GatewayMetrics implements ExchangeListener {
     private final DeploymentGauges deployments;
     private final Map<RequestKey, RequestMeters> requests = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> attempts = new ConcurrentHashMap<>();
-    private final Map<List<String>, Counter> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Counter> costs = new ConcurrentHashMap<>();
+    private final Map<String, ModelMeters> models = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> decisions = new ConcurrentHashMap<>();
 
     GatewayMetrics(Gateway gateway, List<String> providerIds, boolean histogram) {
@@ -101,21 +100,30 @@ final class GatewayMetrics implements ExchangeListener {
     }
 
     private void recordUsage(String model, Usage usage, double costUsd) {
+        ModelMeters meters = models.computeIfAbsent(model, this::modelMeters);
         if (usage != null) {
-            tokens(model, "input").increment(usage.inputTokens());
-            tokens(model, "output").increment(usage.outputTokens());
+            meters.inputTokens().increment(usage.inputTokens());
+            meters.outputTokens().increment(usage.outputTokens());
         }
         if (costUsd > 0) {
-            costs.computeIfAbsent(model, m -> Counter.builder("arbiter.cost.usd")
-                    .description("Cost of answered requests at catalog prices, in USD").tags("model", m)
-                    .register(registry)).increment(costUsd);
+            meters.cost().increment(costUsd);
         }
     }
 
+    /** A model's token and cost counters, looked up once per request by the model's label alone. */
+    private record ModelMeters(Counter inputTokens, Counter outputTokens, Counter cost) {
+    }
+
+    private ModelMeters modelMeters(String model) {
+        return new ModelMeters(tokens(model, "input"), tokens(model, "output"),
+                Counter.builder("arbiter.cost.usd").description("Cost of answered requests at catalog prices, in USD")
+                        .tags("model", model).register(registry));
+    }
+
     private Counter tokens(String model, String type) {
-        return tokens.computeIfAbsent(List.of(model, type), k -> Counter.builder("gen_ai.client.token.usage")
+        return Counter.builder("gen_ai.client.token.usage")
                 .description("Tokens the upstreams reported (input includes cached, output includes reasoning)")
-                .tags("model", k.get(0), "token_type", k.get(1)).register(registry));
+                .tags("model", model, "token_type", type).register(registry);
     }
 
     private Counter decision(RoutingDecision d) {
