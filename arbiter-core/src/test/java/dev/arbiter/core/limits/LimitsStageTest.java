@@ -4,6 +4,7 @@ import static dev.arbiter.core.limits.Budgets.usd;
 import static dev.arbiter.core.limits.StageFixture.answer;
 import static dev.arbiter.core.limits.StageFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.core.chat.ChatRequest;
@@ -30,15 +31,6 @@ class LimitsStageTest {
 
     private static String estimate(ChatRequest request) {
         return Money.format(CostEstimate.of(request, StageFixture.MODEL).usd());
-    }
-
-    private static ArbiterException thrown(Runnable call) {
-        try {
-            call.run();
-        } catch (ArbiterException e) {
-            return e;
-        }
-        throw new AssertionError("expected a failure");
     }
 
     @Test
@@ -143,7 +135,7 @@ class LimitsStageTest {
         f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.of(1, 1))));
         f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.of(1, 1))));
 
-        ArbiterException e = thrown(() -> f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.of(1, 1)))));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.of(1, 1)))));
 
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.kind()).isEqualTo(ErrorKind.CALLER_RATE_LIMITED);
@@ -157,7 +149,7 @@ class LimitsStageTest {
         LimitsStage stage = f.stage(teamBudget("0.10", BudgetRule.OnExceed.PAYMENT_REQUIRED));
         f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.of(20, 30)))); // $0.08
 
-        ArbiterException e = thrown(() -> f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.ZERO))));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.run(stage, request(10), () -> new Outcome.Completed(answer(Usage.ZERO))));
 
         assertThat(e.status()).isEqualTo(402);
         assertThat(e.kind().type()).isEqualTo("caller_budget_exceeded");
@@ -173,10 +165,10 @@ class LimitsStageTest {
                 new BudgetSpec(BigDecimal.ZERO, Period.DAY), List.of(), null)), List.of(tokens)));
 
         for (int i = 0; i < 20; i++) {
-            assertThat(thrown(() -> f.run(stage, request(10), () -> null)).status()).isEqualTo(429);
+            assertThat(assertThrows(ArbiterException.class, () -> f.run(stage, request(10), () -> null)).status()).isEqualTo(429);
         }
 
-        assertThat(thrown(() -> f.run(stage, request(10), () -> null)).kind()).isEqualTo(ErrorKind.CALLER_BUDGET_EXCEEDED);
+        assertThat(assertThrows(ArbiterException.class, () -> f.run(stage, request(10), () -> null)).kind()).isEqualTo(ErrorKind.CALLER_BUDGET_EXCEEDED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.arbiter.core.reliability.ScriptedUpstream.ok;
 import static dev.arbiter.core.reliability.ScriptedUpstream.rateLimited;
 import static dev.arbiter.core.reliability.ScriptedUpstream.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.arbiter.core.catalog.ModelEntry;
 import dev.arbiter.core.error.ArbiterException;
@@ -30,15 +31,6 @@ class AttemptsStageTest {
             "team/medium", new ModelReliability(Balancing.WEIGHTED, List.of(), List.of("team/large"), List.of())));
 
     private final ReliabilityFixture f = new ReliabilityFixture(CONFIG, SMALL, MEDIUM, LARGE, LENIENT);
-
-    private static ArbiterException thrown(Runnable call) {
-        try {
-            call.run();
-        } catch (ArbiterException e) {
-            return e;
-        }
-        throw new AssertionError("expected a failure");
-    }
 
     private static List<String> attempts(Trace trace) {
         return trace.attempts().stream().map(a -> a.model() + "=" + (a.succeeded() ? "ok" : a.error().type())).toList();
@@ -74,7 +66,7 @@ class AttemptsStageTest {
         f.upstream.script("a/small", fail(ErrorKind.PROVIDER_REJECTED_REQUEST));
         Trace trace = new Trace();
 
-        ArbiterException e = thrown(() -> f.call(trace, "team/small"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(trace, "team/small"));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(attempts(trace)).containsExactly("team/small=provider_rejected_request");
@@ -104,7 +96,7 @@ class AttemptsStageTest {
     void aContextOverflowWithNoLargerModelReachesTheCaller() {
         f.upstream.script("c/large", fail(ErrorKind.CALLER_CONTEXT_LENGTH_EXCEEDED));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/large", "team/small"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/large", "team/small"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.CALLER_CONTEXT_LENGTH_EXCEEDED);
     }
@@ -144,7 +136,7 @@ class AttemptsStageTest {
     void aContentPolicyErrorWithoutAnAlternativeReachesTheCaller() {
         f.upstream.script("b/medium", fail(ErrorKind.POLICY_CONTENT_FILTERED));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/medium", "team/large"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/medium", "team/large"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.POLICY_CONTENT_FILTERED);
         assertThat(f.upstream.calls()).hasSize(1);
@@ -156,7 +148,7 @@ class AttemptsStageTest {
         f.upstream.script("c/large", fail(ErrorKind.PROVIDER_TIMEOUT));
         Trace trace = new Trace();
 
-        ArbiterException e = thrown(() -> f.call(trace, "team/medium", "team/large"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(trace, "team/medium", "team/large"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_TIMEOUT);
         assertThat(trace.attempts()).extracting(AttemptRecord::deployment).containsExactly("b/medium", "c/large");
@@ -181,7 +173,7 @@ class AttemptsStageTest {
 
     @Test
     void aBadTimeoutHeaderIsTheCallersError() {
-        ArbiterException e = thrown(() -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "soon"), "team/small"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "soon"), "team/small"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.CALLER_INVALID_REQUEST);
         assertThat(e.param()).isEqualTo("x-arbiter-timeout-ms");
@@ -192,7 +184,7 @@ class AttemptsStageTest {
     void noTargetIsTriedOnceTheDeadlineHasPassed() {
         f.upstream.script("b/medium", ScriptedUpstream.after(f.time, Duration.ofMillis(600), fail(ErrorKind.PROVIDER_TIMEOUT)));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "500"), "team/medium", "team/large"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "500"), "team/medium", "team/large"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_TIMEOUT);
         assertThat(e.code()).isEqualTo("deadline_exceeded");

@@ -6,6 +6,7 @@ import static dev.arbiter.core.reliability.ScriptedUpstream.fail;
 import static dev.arbiter.core.reliability.ScriptedUpstream.ok;
 import static dev.arbiter.core.reliability.ScriptedUpstream.rateLimited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.core.catalog.Deployment;
@@ -28,15 +29,6 @@ class RetryStageTest {
     private static final ModelEntry ONE = model("team/solo", 32_000, deployment("only", "gpt-y"));
 
     private final ReliabilityFixture f = new ReliabilityFixture(CONFIG, TWO, ONE);
-
-    private static ArbiterException thrown(Runnable call) {
-        try {
-            call.run();
-        } catch (ArbiterException e) {
-            return e;
-        }
-        throw new AssertionError("expected a failure");
-    }
 
     @Test
     void retriesAnotherDeploymentAtOnceAfterAServerError() {
@@ -70,7 +62,7 @@ class RetryStageTest {
         f.upstream.script("only/gpt-y", fail(ErrorKind.PROVIDER_ERROR), fail(ErrorKind.PROVIDER_ERROR),
                 fail(ErrorKind.PROVIDER_UNREACHABLE), ok("never reached"));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/solo"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/solo"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_UNREACHABLE);
         assertThat(f.upstream.calls()).hasSize(3);
@@ -106,7 +98,7 @@ class RetryStageTest {
     void aRetryAfterLongerThanTheLongestWaitReachesTheCallerWithItsHint() {
         f.upstream.script("only/gpt-y", rateLimited(Duration.ofSeconds(30)));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/solo"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/solo"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_RATE_LIMITED);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -116,10 +108,10 @@ class RetryStageTest {
     @Test
     void whileCoolingDownALoneDeploymentAnswersWithA429AndTheRemainingWait() {
         f.upstream.script("only/gpt-y", rateLimited(Duration.ofSeconds(30)));
-        thrown(() -> f.call(new Trace(), "team/solo"));
+        assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/solo"));
         f.time.advance(Duration.ofSeconds(12));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/solo"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/solo"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_RATE_LIMITED);
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(18));
@@ -130,7 +122,7 @@ class RetryStageTest {
     void neverWaitsPastTheRequestsDeadline() {
         f.upstream.script("only/gpt-y", rateLimited(Duration.ofSeconds(3)));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "2000"), "team/solo"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "2000"), "team/solo"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_RATE_LIMITED);
         assertThat(f.time.sleeps()).isEmpty();
@@ -141,7 +133,7 @@ class RetryStageTest {
         f.random.fraction(0.999);
         f.upstream.script("only/gpt-y", ScriptedUpstream.after(f.time, Duration.ofMillis(950), fail(ErrorKind.PROVIDER_ERROR)));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "1000"), "team/solo"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), Map.of("x-arbiter-timeout-ms", "1000"), "team/solo"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_ERROR);
         assertThat(f.time.sleeps()).isEmpty();
@@ -182,7 +174,7 @@ class RetryStageTest {
         ReliabilityFixture g = new ReliabilityFixture(CONFIG, a, b);
         g.upstream.script("shared/m1", fail(ErrorKind.PROVIDER_AUTH_FAILED));
 
-        thrown(() -> g.call(new Trace(), "team/a"));
+        assertThrows(ArbiterException.class, () -> g.call(new Trace(), "team/a"));
         g.call(new Trace(), "team/b");
 
         assertThat(g.upstream.calledDeployments()).containsExactly("shared/m1", "shared/m2@second-key");
@@ -192,7 +184,7 @@ class RetryStageTest {
     void callerErrorsAreNotRetried() {
         f.upstream.script("primary/gpt-x", fail(ErrorKind.PROVIDER_REJECTED_REQUEST));
 
-        ArbiterException e = thrown(() -> f.call(new Trace(), "team/chat"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> f.call(new Trace(), "team/chat"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.PROVIDER_REJECTED_REQUEST);
         assertThat(f.upstream.calls()).hasSize(1);
@@ -222,7 +214,7 @@ class RetryStageTest {
         open.add(g.callStreaming(new Trace(), "team/capped")); // holds capped's only slot until closed
         open.add(g.callStreaming(new Trace(), "team/capped")); // and spare's
 
-        ArbiterException e = thrown(() -> g.callStreaming(new Trace(), "team/capped"));
+        ArbiterException e = assertThrows(ArbiterException.class, () -> g.callStreaming(new Trace(), "team/capped"));
 
         assertThat(g.upstream.calledDeployments()).containsExactly("capped/m", "spare/m");
         assertThat(e.status()).isEqualTo(503);

@@ -1,6 +1,7 @@
 package dev.arbiter.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.arbiter.core.error.ArbiterException;
@@ -45,15 +46,6 @@ class RedisOutageTest {
                 "test:"));
     }
 
-    private static ArbiterException thrown(Runnable call) {
-        try {
-            call.run();
-        } catch (ArbiterException e) {
-            return e;
-        }
-        throw new AssertionError("expected a failure");
-    }
-
     @Test
     void failOpenLetsRequestsThroughUncheckedAndCountsThem() throws IOException {
         try (RedisLimits redis = unreachable(RedisSettings.OnUnavailable.FAIL_OPEN)) {
@@ -77,8 +69,8 @@ class RedisOutageTest {
             RedisSpendCounters counters = new RedisSpendCounters(redis, SpendHistory.NONE, InstantSource.system());
             RedisRateLimiter limiter = new RedisRateLimiter(redis);
 
-            ArbiterException budget = thrown(() -> counters.reserve(TEAM, BigDecimal.ONE));
-            ArbiterException rate = thrown(() -> limiter.acquire(LIMITS, 10));
+            ArbiterException budget = assertThrows(ArbiterException.class, () -> counters.reserve(TEAM, BigDecimal.ONE));
+            ArbiterException rate = assertThrows(ArbiterException.class, () -> limiter.acquire(LIMITS, 10));
 
             assertThat(List.of(budget.kind(), rate.kind())).containsOnly(ErrorKind.GATEWAY_LIMITS_UNAVAILABLE);
             assertThat(budget.status()).isEqualTo(503);
@@ -105,7 +97,7 @@ class RedisOutageTest {
             try (RedisLimits redis = RedisLimits.open(settings)) {
                 long started = System.nanoTime();
 
-                ArbiterException e = thrown(() -> new RedisRateLimiter(redis).acquire(LIMITS, 10));
+                ArbiterException e = assertThrows(ArbiterException.class, () -> new RedisRateLimiter(redis).acquire(LIMITS, 10));
 
                 assertThat(e.kind()).isEqualTo(ErrorKind.GATEWAY_LIMITS_UNAVAILABLE);
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
