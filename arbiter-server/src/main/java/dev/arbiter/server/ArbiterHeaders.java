@@ -9,6 +9,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.stream.Collectors;
 
 /** Writes the {@code x-arbiter-*} response headers that say which model served a request, at what cost and overhead. */
@@ -55,12 +56,14 @@ final class ArbiterHeaders {
         res.header(OVERHEAD_NAME, overheadMillis(trace, receivedNanos));
     }
 
-    /** The cost of an answer from the catalog price and the upstream's usage, in USD with 8 decimals. */
+    /** The cost of an answer from the upstream's usage at the price in force now, in USD with 8 decimals. */
     static String cost(Trace trace, Usage usage) {
-        if (trace.model() == null || usage == null) {
-            return "0";
-        }
-        return trace.model().price().cost(usage).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return costUsd(trace, usage).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** The exact cost of {@code usage} on the trace's model at its price in force now; zero without either. */
+    static BigDecimal costUsd(Trace trace, Usage usage) {
+        return trace.model() == null ? BigDecimal.ZERO : trace.model().costAt(Instant.now(), usage);
     }
 
     /** Time spent in the gateway itself: wall time since arrival minus time waiting on upstreams. */

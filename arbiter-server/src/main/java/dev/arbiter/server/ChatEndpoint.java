@@ -87,8 +87,7 @@ final class ChatEndpoint implements Handler {
             return;
         }
         try {
-            double cost = trace.model() == null || ending.usage() == null ? 0
-                    : trace.model().price().cost(ending.usage()).doubleValue();
+            double cost = ArbiterHeaders.costUsd(trace, ending.usage()).doubleValue();
             listener.onComplete(new ExchangeReport(api, ending.stream(), trace, ending.status(), ending.outcome(),
                     ending.usage(), cost, System.nanoTime() - received));
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.arbiter.core.catalog;
 
+import dev.arbiter.core.chat.Usage;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,12 @@ public record ModelEntry(
     /** The price in force at {@code at}: the latest price change started by then, else the base {@link #price}. */
     public Price priceAt(Instant at) {
         return priceChanges.at(at, price);
+    }
+
+    /** The exact cost of {@code usage} at the price in force at {@code at}; zero without a price or usage. */
+    public BigDecimal costAt(Instant at, Usage usage) {
+        Price inForce = priceAt(at);
+        return inForce == null || usage == null ? BigDecimal.ZERO : inForce.cost(usage);
     }
 
     public boolean supports(Capability capability) {

@@ -71,7 +71,7 @@ public final class Baselines {
     }
 
     private static Choice costOn(ModelEntry model, Request request) {
-        return new Choice(model.id(), model.priceAt(request.at()).cost(request.usage()));
+        return new Choice(model.id(), model.costAt(request.at(), request.usage()));
     }
 
     /** What the rule looks at: the route, the router's decision (null when direct), the chosen model, usage and time. */

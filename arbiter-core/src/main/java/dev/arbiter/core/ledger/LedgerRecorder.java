@@ -70,7 +70,7 @@ public final class LedgerRecorder implements ExchangeListener {
         Usage usage = report.usage() == null ? Usage.ZERO : report.usage();
         ModelEntry model = trace.model();
         RoutingDecision decision = trace.routingDecision();
-        BigDecimal cost = model == null ? BigDecimal.ZERO : model.priceAt(at).cost(usage);
+        BigDecimal cost = model == null ? BigDecimal.ZERO : model.costAt(at, usage);
         Baselines.Choice baseline = baselines.choose(
                 new Baselines.Request(trace.route(), decision, model, usage, at), models);
         Principal who = trace.principal() == null ? Principal.OPEN : trace.principal();

@@ -6,6 +6,7 @@ import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.chat.Usage;
 import dev.arbiter.core.routing.features.HeuristicFeatureExtractor;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * What a request may cost before it is sent: its input tokens as routing counts them, plus the output it allows
@@ -18,15 +19,16 @@ public record CostEstimate(long inputTokens, long outputTokens, BigDecimal usd) 
     /** Output assumed when the request sets no limit: the gateway's default for vendors that require one. */
     public static final int DEFAULT_OUTPUT_CAP = HeuristicFeatureExtractor.DEFAULT_MAX_OUTPUT_TOKENS;
 
-    public static CostEstimate of(ChatRequest request, ModelEntry model) {
+    /** The estimate at the model's price in force at {@code at}. */
+    public static CostEstimate of(ChatRequest request, ModelEntry model, Instant at) {
         long input = HeuristicFeatureExtractor.inputTokens(request);
         long output = outputTokens(request, model);
-        return new CostEstimate(input, output, cost(model, Usage.of(input, output)));
+        return new CostEstimate(input, output, cost(model, Usage.of(input, output), at));
     }
 
-    /** The real cost of {@code usage} on {@code model}; zero for a model without a price. */
-    public static BigDecimal cost(ModelEntry model, Usage usage) {
-        return model == null || model.price() == null || usage == null ? BigDecimal.ZERO : model.price().cost(usage);
+    /** The real cost of {@code usage} on {@code model} at its price in force at {@code at}; zero without a price. */
+    public static BigDecimal cost(ModelEntry model, Usage usage, Instant at) {
+        return model == null ? BigDecimal.ZERO : model.costAt(at, usage);
     }
 
     static long outputTokens(ChatRequest request, ModelEntry model) {

@@ -50,7 +50,7 @@ public final class LimitsStage implements Interceptor {
         if (limits.isEmpty() && budgets.isEmpty()) {
             return chain.proceed(exchange);
         }
-        CostEstimate estimate = CostEstimate.of(exchange.request(), model);
+        CostEstimate estimate = CostEstimate.of(exchange.request(), model, services.clock().instant());
         Settlement settlement = new Settlement(admit(limits, budgets, estimate), estimate);
         Outcome outcome;
         try {

@@ -29,12 +29,12 @@ final class Settlement {
         this.estimate = estimate;
     }
 
-    /** Charges {@code usage} on {@code model} (its price); without usage, the whole estimate (it is an upper bound). */
+    /** Charges {@code usage} on {@code model} at its price in force now; without usage, the whole estimate (an upper bound). */
     void settle(ModelEntry model, Usage usage) {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        BigDecimal cost = usage != null ? CostEstimate.cost(model, usage) : estimate.usd();
+        BigDecimal cost = usage != null ? CostEstimate.cost(model, usage, admission.clock().instant()) : estimate.usd();
         long tokens = usage != null ? usage.totalTokens() : estimate.inputTokens() + estimate.outputTokens();
         try {
             admission.limiter().correct(admission.permit(), tokens);

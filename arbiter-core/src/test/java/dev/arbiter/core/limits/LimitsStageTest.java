@@ -17,6 +17,7 @@ import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.pipeline.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class LimitsStageTest {
     }
 
     private static String estimate(ChatRequest request) {
-        return Money.format(CostEstimate.of(request, StageFixture.MODEL).usd());
+        return Money.format(CostEstimate.of(request, StageFixture.MODEL, Instant.EPOCH).usd());
     }
 
     @Test
