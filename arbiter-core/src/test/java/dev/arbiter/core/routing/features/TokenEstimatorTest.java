@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** The token estimate's error bound on long texts of several kinds, and exact counting of short requests. */
@@ -75,16 +76,16 @@ class TokenEstimatorTest {
         assertThat(max).as(name + " max ratio").isLessThanOrEqualTo(MAX_OVER);
     }
 
+    /**
+     * 400k characters of Java: this module's sources as they stood when the corpus was frozen (2026-11-23). Read from a
+     * snapshot rather than the live tree, so that editing any source file cannot move the windows measured here.
+     */
     static String javaSources() {
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            StringBuilder sb = new StringBuilder();
-            for (Path p : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                sb.append(Files.readString(p)).append('\n');
-                if (sb.length() > 400_000) {
-                    break;
-                }
+        try (InputStream in = TokenEstimatorTest.class.getResourceAsStream("java-corpus.txt.gz")) {
+            if (in == null) {
+                throw new IllegalStateException("java-corpus.txt.gz is missing from the test resources");
             }
-            return sb.toString();
+            return new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
