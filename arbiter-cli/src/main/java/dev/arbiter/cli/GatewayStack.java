@@ -71,11 +71,21 @@ final class GatewayStack implements AutoCloseable {
         Storage storage = tenancy.storage().enabled() ? Storage.open(tenancy.storage()) : null;
         RedisLimits redis = null;
         try {
-            KeyStore keys = storage != null ? storage.keys() : new InMemoryKeyStore();
-            InMemoryLedger memory = storage == null ? new InMemoryLedger() : null;
-            LedgerSink sink = storage != null ? storage.ledger() : memory;
-            CostQuery costs = storage != null ? storage.costs() : memory;
-            description.add("Storage: " + (storage != null ? storage.describe() : "in memory (storage.url: none)"));
+            KeyStore keys;
+            LedgerSink sink;
+            CostQuery costs;
+            if (storage != null) {
+                keys = storage.keys();
+                sink = storage.ledger();
+                costs = storage.costs();
+                description.add("Storage: " + storage.describe());
+            } else {
+                InMemoryLedger memory = new InMemoryLedger();
+                keys = new InMemoryKeyStore();
+                sink = memory;
+                costs = memory;
+                description.add("Storage: in memory (storage.url: none)");
+            }
 
             LimitsConfig limits = tenancy.limits();
             SpendHistory history = tenancy.ledger().enabled() ? SpendHistory.from(costs) : SpendHistory.NONE;

@@ -65,8 +65,8 @@ final class StreamResponder {
                     res.trailers().set(ArbiterHeaders.COST_NAME,
                             ArbiterHeaders.cost(trace, relayed.usage));
                 }
-                if (event instanceof StreamEvent.TextDelta || event instanceof StreamEvent.ToolCallDelta
-                        || event instanceof StreamEvent.ReasoningDelta) {
+                if (trace.firstTokenNanos() == 0 && (event instanceof StreamEvent.TextDelta
+                        || event instanceof StreamEvent.ToolCallDelta || event instanceof StreamEvent.ReasoningDelta)) {
                     trace.firstTokenNanos(System.nanoTime());
                 }
                 write(out, writer.onEvent(event));

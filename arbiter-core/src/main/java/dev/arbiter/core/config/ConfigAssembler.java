@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ final class ConfigAssembler {
     }
 
     private static Set<String> topKeys() {
-        Set<String> keys = new java.util.HashSet<>(Set.of("server", "providers", "models", "catalog", "routing",
+        Set<String> keys = new LinkedHashSet<>(List.of("server", "providers", "models", "catalog", "routing",
                 "routes", "reliability", "auth", "storage", "ledger"));
         keys.addAll(LimitsSection.TOP_KEYS);
         return Set.copyOf(keys);
@@ -58,8 +59,9 @@ final class ConfigAssembler {
     private TenancyConfig tenancy(Fields f, List<ModelEntry> catalog) {
         AuthConfig auth = AuthSection.read(f.optional("auth").orElse(null), variables);
         StorageConfig storage = StorageSection.read(f.optional("storage").orElse(null), variables);
-        LedgerConfig ledger = f.optional("ledger").map(LedgerSection::read).orElse(LedgerConfig.DEFAULTS);
-        f.optional("ledger").ifPresent(c -> LedgerSection.checkModels(c, catalog));
+        Optional<Cursor> ledgerSection = f.optional("ledger");
+        LedgerConfig ledger = ledgerSection.map(LedgerSection::read).orElse(LedgerConfig.DEFAULTS);
+        ledgerSection.ifPresent(c -> LedgerSection.checkModels(c, catalog));
         return new TenancyConfig(auth, storage, ledger, LimitsSection.read(f));
     }
 

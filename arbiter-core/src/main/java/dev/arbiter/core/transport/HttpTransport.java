@@ -48,7 +48,8 @@ public final class HttpTransport {
         call.headers(h -> request.headers().forEach((name, value) -> h.set(HeaderNames.create(name), value)));
         try {
             Http1ClientResponse response = call.submit(request.body());
-            return new UpstreamReply(response.status().code(), headers(response), response.inputStream(), response);
+            return new UpstreamReply(response.status().code(), headers(response),
+                    response.headers().contentLength().orElse(-1), response.inputStream(), response);
         } catch (RuntimeException e) { // Helidon reports I/O trouble with several unchecked types
             throw mapFailure(e, readTimeout);
         }

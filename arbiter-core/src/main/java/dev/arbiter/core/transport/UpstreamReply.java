@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An upstream's answer with its body still to be read: status, headers (case-insensitive names) and the body.
+ * An upstream's answer with its body still to be read: status, headers (case-insensitive names), the declared
+ * Content-Length as the HTTP client parsed it (-1 for a chunked body) and the body.
  * Closing it before the body is fully read drops the connection, which cancels the upstream call.
  */
-record UpstreamReply(int status, Map<String, List<String>> headers, InputStream body, AutoCloseable connection)
+record UpstreamReply(int status, Map<String, List<String>> headers, long contentLength, InputStream body,
+                     AutoCloseable connection)
         implements AutoCloseable {
 
     boolean isSuccess() {
@@ -18,19 +20,7 @@ record UpstreamReply(int status, Map<String, List<String>> headers, InputStream 
 
     /** The whole body, up to {@code limit} bytes. */
     byte[] readBody(int limit) throws IOException {
-        return Bodies.read(body, declaredLength(), limit);
-    }
-
-    private long declaredLength() {
-        List<String> values = headers.get("content-length");
-        if (values == null || values.size() != 1) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(values.getFirst().trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Bodies.read(body, contentLength, limit);
     }
 
     @Override

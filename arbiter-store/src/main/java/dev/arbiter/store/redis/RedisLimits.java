@@ -70,8 +70,7 @@ public final class RedisLimits implements AutoCloseable {
             }
             try {
                 RedisCommands<String, String> redis = connection().sync();
-                for (Script script : List.of(Script.RESERVE, Script.SEED, Script.SETTLE, Script.GCRA,
-                        Script.GCRA_CORRECT)) {
+                for (Script script : Script.ALL) {
                     redis.scriptLoad(script.source());
                 }
                 return true;

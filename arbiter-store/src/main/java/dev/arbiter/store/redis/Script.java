@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /** One Lua script shipped next to this class, with the SHA-1 Redis knows it by (for EVALSHA). */
 record Script(String name, String source, String sha) {
@@ -15,6 +16,7 @@ record Script(String name, String source, String sha) {
     static final Script SETTLE = load("settle.lua");
     static final Script GCRA = load("gcra.lua");
     static final Script GCRA_CORRECT = load("gcra_correct.lua");
+    static final List<Script> ALL = List.of(RESERVE, SEED, SETTLE, GCRA, GCRA_CORRECT);
 
     static Script load(String name) {
         try (InputStream in = Script.class.getResourceAsStream(name)) {
