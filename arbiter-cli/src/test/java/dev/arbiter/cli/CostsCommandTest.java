@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.core.json.Json;
 import dev.arbiter.core.ledger.InMemoryLedger;
 import dev.arbiter.core.ledger.LedgerEntry;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,10 +44,7 @@ class CostsCommandTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine cli = new picocli.CommandLine(new ArbiterCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.arbiter.core.tenancy.InMemoryKeyStore;
 import dev.arbiter.core.tenancy.KeySpec;
 import dev.arbiter.core.tenancy.KeyStore;
 import dev.arbiter.core.tenancy.VirtualKey;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code arbiter keys create|list|revoke} over an in-memory store installed through the KeyStores seam. */
 class KeysCommandTest {
@@ -52,10 +50,7 @@ class KeysCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ArbiterCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
+        int exit = CliRun.execute(out, err, args);
         return new Run(exit, out.toString(), err.toString());
     }
 

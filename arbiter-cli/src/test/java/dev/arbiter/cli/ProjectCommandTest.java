@@ -10,7 +10,6 @@ import dev.arbiter.core.ledger.InMemoryLedger;
 import dev.arbiter.core.ledger.LedgerEntry;
 import dev.arbiter.core.ledger.Projection;
 import dev.arbiter.core.limits.Period;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,10 +47,7 @@ class ProjectCommandTest {
     }
 
     private int run(String... args) {
-        picocli.CommandLine cli = new picocli.CommandLine(new ArbiterCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     @Test

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arbiter.core.json.Json;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code arbiter replay} end to end on small files, and its one-line refusals of bad input (exit code 2). */
 class ReplayCommandTest {
@@ -35,10 +33,7 @@ class ReplayCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new ArbiterCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     @Test
