@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /** Writes the {@code x-arbiter-*} response headers that say which model served a request, at what cost and overhead. */
 final class ArbiterHeaders {
@@ -51,14 +50,14 @@ final class ArbiterHeaders {
             res.header(DECISION_NAME, trace.decision());
         }
         if (!trace.attempts().isEmpty()) {
-            res.header(ATTEMPTS_NAME, trace.attempts().stream().map(ArbiterHeaders::describe).collect(Collectors.joining(", ")));
+            res.header(ATTEMPTS_NAME, attempts(trace));
         }
         res.header(OVERHEAD_NAME, overheadMillis(trace, receivedNanos));
     }
 
-    /** The cost of an answer from the upstream's usage at the price in force now, in USD with 8 decimals. */
-    static String cost(Trace trace, Usage usage) {
-        return costUsd(trace, usage).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    /** A cost as the header shows it: USD with at most 8 decimals. */
+    static String costText(BigDecimal costUsd) {
+        return costUsd.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** The exact cost of {@code usage} on the trace's model at its price in force now; zero without either. */
@@ -72,9 +71,23 @@ final class ArbiterHeaders {
         return BigDecimal.valueOf(nanos, 6).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
+    private static String attempts(Trace trace) {
+        StringBuilder text = new StringBuilder(64);
+        for (AttemptRecord a : trace.attempts()) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            describe(a, text);
+        }
+        return text.toString();
+    }
+
     /** {@code model=ok;12ms}, or {@code model[provider/upstream@label]=provider_rate_limited;3ms} for a model with several deployments. */
-    private static String describe(AttemptRecord a) {
-        String where = a.deployment() == null ? a.model() : a.model() + "[" + a.deployment() + "]";
-        return where + "=" + (a.succeeded() ? "ok" : a.error().type()) + ";" + a.millis() + "ms";
+    private static void describe(AttemptRecord a, StringBuilder text) {
+        text.append(a.model());
+        if (a.deployment() != null) {
+            text.append('[').append(a.deployment()).append(']');
+        }
+        text.append('=').append(a.succeeded() ? "ok" : a.error().type()).append(';').append(a.millis()).append("ms");
     }
 }

@@ -19,6 +19,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -87,9 +88,8 @@ final class ChatEndpoint implements Handler {
             return;
         }
         try {
-            double cost = ArbiterHeaders.costUsd(trace, ending.usage()).doubleValue();
             listener.onComplete(new ExchangeReport(api, ending.stream(), trace, ending.status(), ending.outcome(),
-                    ending.usage(), cost, System.nanoTime() - received));
+                    ending.usage(), ending.costUsd().doubleValue(), System.nanoTime() - received));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the exchange listener failed", e);
         }
@@ -98,10 +98,11 @@ final class ChatEndpoint implements Handler {
     private Ending sendComplete(ServerResponse res, Trace trace, long received, ChatResponse response) {
         byte[] body = format.renderResponse(response, trace.model().id());
         ArbiterHeaders.writeRouting(res, trace, received);
-        res.header(ArbiterHeaders.COST_NAME, ArbiterHeaders.cost(trace, response.usage()));
+        BigDecimal cost = ArbiterHeaders.costUsd(trace, response.usage());
+        res.header(ArbiterHeaders.COST_NAME, ArbiterHeaders.costText(cost));
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(body);
-        return Ending.answered(false, response.usage());
+        return Ending.answered(false, response.usage(), cost);
     }
 
     private static Map<String, String> headers(ServerRequest req) {

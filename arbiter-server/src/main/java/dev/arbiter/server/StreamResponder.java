@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,14 +45,15 @@ final class StreamResponder {
             relay(stream, writer, out, res, relayed);
         } catch (IOException | UncheckedIOException clientGone) {
             // The caller disconnected: closing the stream (try-with-resources) cancelled the upstream call.
-            return new Ending(true, 200, RequestOutcome.CANCELLED, relayed.usage);
+            return new Ending(true, 200, RequestOutcome.CANCELLED, relayed.usage, relayed.cost);
         }
-        return new Ending(true, 200, RequestOutcome.of(relayed.failure), relayed.usage);
+        return new Ending(true, 200, RequestOutcome.of(relayed.failure), relayed.usage, relayed.cost);
     }
 
     /** What the relay saw: the usage report, and the failure that ended the stream with an error event. */
     private static final class Relayed {
         Usage usage;
+        BigDecimal cost = BigDecimal.ZERO;
         ErrorKind failure;
     }
 
@@ -62,8 +64,8 @@ final class StreamResponder {
             while ((event = stream.next()) != null) {
                 if (event instanceof StreamEvent.UsageReport report) {
                     relayed.usage = report.usage();
-                    res.trailers().set(ArbiterHeaders.COST_NAME,
-                            ArbiterHeaders.cost(trace, relayed.usage));
+                    relayed.cost = ArbiterHeaders.costUsd(trace, relayed.usage);
+                    res.trailers().set(ArbiterHeaders.COST_NAME, ArbiterHeaders.costText(relayed.cost));
                 }
                 if (trace.firstTokenNanos() == 0 && (event instanceof StreamEvent.TextDelta
                         || event instanceof StreamEvent.ToolCallDelta || event instanceof StreamEvent.ReasoningDelta)) {

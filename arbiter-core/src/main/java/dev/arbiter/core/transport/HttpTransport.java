@@ -6,11 +6,14 @@ import dev.arbiter.core.provider.UpstreamRequest;
 import dev.arbiter.core.provider.UpstreamSettings;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientProtocolConfig;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +42,22 @@ public final class HttpTransport {
                 .protocolConfig(Http1ClientProtocolConfig.builder()
                         .validateRequestHeaders(false).validateResponseHeaders(false).build())
                 .socketOptions(o -> o.tcpNoDelay(true).connectTimeout(t.connect()).readTimeout(t.total()))
+                .proxy(proxyFor(settings.baseUrl()))
                 .build();
+    }
+
+    /**
+     * The JVM's proxy for the upstream, decided once: Helidon's default asks the system's ProxySelector again on every
+     * call (parsing a URI each time), although the answer only changes with the JVM's proxy properties.
+     */
+    static Proxy proxyFor(URI baseUrl) {
+        ProxySelector selector = ProxySelector.getDefault();
+        if (selector == null) {
+            return Proxy.noProxy();
+        }
+        List<java.net.Proxy> proxies = selector.select(baseUrl);
+        boolean direct = proxies.isEmpty() || proxies.getFirst().type() == java.net.Proxy.Type.DIRECT;
+        return direct ? Proxy.noProxy() : Proxy.create();
     }
 
     /** Sends a request and returns once the response headers arrive, with the body still to be read. */
@@ -48,7 +66,7 @@ public final class HttpTransport {
         call.headers(h -> request.headers().forEach((name, value) -> h.set(HeaderNames.create(name), value)));
         try {
             Http1ClientResponse response = call.submit(request.body());
-            return new UpstreamReply(response.status().code(), headers(response),
+            return new UpstreamReply(response.status().code(), () -> headers(response),
                     response.headers().contentLength().orElse(-1), response.inputStream(), response);
         } catch (RuntimeException e) { // Helidon reports I/O trouble with several unchecked types
             throw mapFailure(e, readTimeout);
