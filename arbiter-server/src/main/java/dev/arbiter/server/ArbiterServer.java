@@ -20,7 +20,8 @@ import java.util.List;
  * APIs, the model list, health checks and Prometheus metrics. Every reply, even to an unknown path, is JSON in the OpenAI error shape.
  */
 public final class ArbiterServer implements AutoCloseable {
-    private static final List<String> CORE_PATHS = List.of("/v1/chat/completions", "/v1/messages", "/v1/models", "/health", "/ready");
+    private static final List<String> CORE_PATHS = List.of("/v1/chat/completions", "/v1/messages",
+            CountTokensEndpoint.PATH, "/v1/models", "/health", "/ready");
     private static final String METRICS_PATH = "/metrics";
 
     /**
@@ -54,7 +55,7 @@ public final class ArbiterServer implements AutoCloseable {
         InfoEndpoints info = new InfoEndpoints(engine.gateway().catalog(), engine.gateway().virtualModels(),
                 engine.providerIds(), engine.sandbox(), engine.gateway().reliability());
         IngressFormat openAi = new OpenAiIngress();
-        IngressFormat anthropic = new AnthropicIngress();
+        AnthropicIngress anthropic = new AnthropicIngress();
         ErrorWriter fallbackErrors = new ErrorWriter(openAi);
         GatewayMetrics metrics = config.metrics()
                 ? new GatewayMetrics(engine.gateway(), engine.providerIds(), config.metricsHistogram()) : null;
@@ -67,6 +68,7 @@ public final class ArbiterServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder()
                 .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies, listener))
                 .post("/v1/messages", new ChatEndpoint("anthropic", anthropic, engine.gateway(), bodies, listener))
+                .post(CountTokensEndpoint.PATH, new CountTokensEndpoint(anthropic, engine.gateway(), bodies))
                 .get("/v1/models", info::models)
                 .get("/health", info::health)
                 .get("/ready", info::ready);
@@ -104,7 +106,7 @@ public final class ArbiterServer implements AutoCloseable {
             return;
         }
         if (known.contains(path)) {
-            res.header("Allow", path.startsWith("/v1/chat") || path.equals("/v1/messages") ? "POST" : "GET");
+            res.header("Allow", path.startsWith("/v1/chat") || path.startsWith("/v1/messages") ? "POST" : "GET");
             errors.send(res, new ArbiterException(ErrorKind.CALLER_METHOD_NOT_ALLOWED,
                     "Method " + req.prologue().method().text() + " is not allowed on " + path + ".", null, "method_not_allowed", null));
         } else {

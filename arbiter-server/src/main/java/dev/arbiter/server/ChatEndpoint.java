@@ -62,7 +62,7 @@ final class ChatEndpoint implements Handler {
         try {
             RequestMeta meta = new RequestMeta(headers(req), api, received);
             trace.principal(gateway.admit(meta)); // 401 before the body is even read
-            ChatRequest request = format.parseRequest(bodyReader.read(req));
+            ChatRequest request = format.parseRequest(bodyReader.read(req), meta.headers());
             stream = request.stream();
             Exchange exchange = new Exchange(request, meta, trace);
             return switch (gateway.handle(exchange)) {
@@ -105,7 +105,8 @@ final class ChatEndpoint implements Handler {
         return Ending.answered(false, response.usage(), cost);
     }
 
-    private static Map<String, String> headers(ServerRequest req) {
+    /** The request's headers by lower-case name (the first value of each). */
+    static Map<String, String> headers(ServerRequest req) {
         Map<String, String> map = new HashMap<>();
         for (Header h : req.headers()) {
             map.put(h.name().toLowerCase(Locale.ROOT), h.get());

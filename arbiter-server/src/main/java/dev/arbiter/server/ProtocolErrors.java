@@ -40,7 +40,8 @@ final class ProtocolErrors implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
-        IngressFormat format = MESSAGES_PATH.equals(safePath(request)) ? anthropic : openAi;
+        String path = safePath(request);
+        IngressFormat format = MESSAGES_PATH.equals(path) || CountTokensEndpoint.PATH.equals(path) ? anthropic : openAi;
         headers.set(HeaderNames.CONTENT_TYPE, "application/json");
         return TransportResponse.builder()
                 .status(status)

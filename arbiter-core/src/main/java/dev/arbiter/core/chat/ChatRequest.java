@@ -14,6 +14,10 @@ import java.util.Map;
  * thinking (see {@link Reasoning}). {@code serviceTier} is Anthropic's capacity choice ({@code auto} or
  * {@code standard_only}). {@code cache} is a request-wide caching breakpoint (Anthropic's top-level
  * {@code cache_control}, see {@link CacheBreakpoint}). All four are null when the caller did not give them.
+ *
+ * <p>{@code vendorHeaders} are request headers the caller meant for one vendor's upstreams (lower-case names, e.g.
+ * {@code anthropic-beta} from a Claude client): that vendor's codec sends them, every other codec ignores them. Never
+ * null.
  */
 public record ChatRequest(
         String model,
@@ -35,13 +39,15 @@ public record ChatRequest(
         Integer topK,
         Reasoning reasoning,
         String serviceTier,
-        CacheBreakpoint cache) {
+        CacheBreakpoint cache,
+        Map<String, String> vendorHeaders) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
         tools = tools == null ? List.of() : List.copyOf(tools);
         stop = stop == null ? List.of() : List.copyOf(stop);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        vendorHeaders = vendorHeaders == null ? Map.of() : Map.copyOf(vendorHeaders);
     }
 
     public static Builder builder(String model) {
@@ -53,7 +59,7 @@ public record ChatRequest(
                 .parallelToolCalls(parallelToolCalls).responseFormat(responseFormat).maxTokens(maxTokens)
                 .temperature(temperature).topP(topP).stop(stop).seed(seed).user(user).metadata(metadata)
                 .stream(stream).includeUsage(includeUsage).extra(extra).topK(topK).reasoning(reasoning)
-                .serviceTier(serviceTier).cache(cache);
+                .serviceTier(serviceTier).cache(cache).vendorHeaders(vendorHeaders);
     }
 
     /** The same request addressed to another model name (e.g. the upstream's own name for it). */
@@ -91,6 +97,7 @@ public record ChatRequest(
         private Reasoning reasoning;
         private String serviceTier;
         private CacheBreakpoint cache;
+        private Map<String, String> vendorHeaders = Map.of();
 
         public Builder model(String v) { model = v; return this; }
         public Builder messages(List<Message> v) { messages = v; return this; }
@@ -113,11 +120,12 @@ public record ChatRequest(
         public Builder reasoning(Reasoning v) { reasoning = v; return this; }
         public Builder serviceTier(String v) { serviceTier = v; return this; }
         public Builder cache(CacheBreakpoint v) { cache = v; return this; }
+        public Builder vendorHeaders(Map<String, String> v) { vendorHeaders = v; return this; }
 
         public ChatRequest build() {
             return new ChatRequest(model, messages, tools, toolChoice, parallelToolCalls, responseFormat, maxTokens,
                     temperature, topP, stop, seed, user, metadata, stream, includeUsage, extra, topK, reasoning,
-                    serviceTier, cache);
+                    serviceTier, cache, vendorHeaders);
         }
     }
 }

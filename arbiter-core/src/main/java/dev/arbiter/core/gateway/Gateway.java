@@ -1,5 +1,7 @@
 package dev.arbiter.core.gateway;
 
+import dev.arbiter.core.chat.ChatRequest;
+import dev.arbiter.core.chat.TokenCount;
 import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.limits.LimitsStage;
 import dev.arbiter.core.pipeline.Exchange;
@@ -30,6 +32,7 @@ public final class Gateway {
     private final Reliability reliability;
     private final AuthStage auth;
     private final Pipeline pipeline;
+    private final TokenCounting counting;
 
     /**
      * A gateway with the default routing and reliability settings, no routes, the shipped quality profile, and
@@ -56,6 +59,7 @@ public final class Gateway {
         this.router = router;
         this.reliability = reliability;
         this.auth = auth;
+        this.counting = new TokenCounting(router, providers);
         List<Interceptor> stages = new ArrayList<>();
         if (auth != null) {
             stages.add(auth);
@@ -89,6 +93,16 @@ public final class Gateway {
     /** Runs one request through the pipeline; failures are ArbiterExceptions, details land in the exchange's trace. */
     public Outcome handle(Exchange exchange) {
         return pipeline.run(exchange);
+    }
+
+    /**
+     * Counts the request's input tokens for the model it names, without running it: exactly when the model's
+     * upstream can count (Anthropic), else Arbiter's local estimate (always for a virtual model or route). 403 when
+     * the principal's key may not use the model, 404 for an unknown one; nothing is charged or recorded.
+     */
+    public TokenCount countTokens(ChatRequest request, Principal principal) {
+        AuthStage.requireAllowed(principal, request.model());
+        return counting.count(request);
     }
 
     public Catalog catalog() {

@@ -3,6 +3,7 @@ package dev.arbiter.core.ingress;
 import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.chat.ChatResponse;
 import dev.arbiter.core.error.ArbiterException;
+import java.util.Map;
 
 /**
  * One client-facing wire format (OpenAI Chat Completions, Anthropic Messages): parses a caller's body into
@@ -15,6 +16,14 @@ public interface IngressFormat {
      * out of range throw {@link ArbiterException} (400) naming the offending parameter; nothing is dropped silently.
      */
     ChatRequest parseRequest(byte[] body);
+
+    /**
+     * As {@link #parseRequest(byte[])}, also taking from the caller's headers (lower-case names) what the format
+     * carries to upstreams (see {@link ChatRequest#vendorHeaders()}); a format that carries none ignores them.
+     */
+    default ChatRequest parseRequest(byte[] body, Map<String, String> headers) {
+        return parseRequest(body);
+    }
 
     /** Renders a complete answer; {@code servedModel} is the model name reported to the caller. */
     byte[] renderResponse(ChatResponse response, String servedModel);

@@ -68,6 +68,14 @@ public final class RouterStage implements Interceptor {
         return table.listed();
     }
 
+    /**
+     * The catalog model a concrete name refers to (404 if unknown or its provider is not configured, as for a call),
+     * or empty for a virtual model or configured route, whose model only a call decides.
+     */
+    public Optional<ModelEntry> concreteModel(String name) {
+        return table.lookup(name).isPresent() ? Optional.empty() : Optional.of(DirectModel.resolve(catalog, name));
+    }
+
     @Override
     public Outcome intercept(Chain chain) {
         Exchange exchange = chain.exchange();

@@ -33,13 +33,17 @@ public final class AuthStage implements Interceptor {
             principal = authenticate(exchange.meta());
             exchange.trace().principal(principal);
         }
-        String model = exchange.request().model();
+        requireAllowed(principal, exchange.request().model());
+        return chain.proceed(exchange);
+    }
+
+    /** Refuses (403) a model or route the principal's key may not call. */
+    public static void requireAllowed(Principal principal, String model) {
         if (!principal.allows(model)) {
             throw new ArbiterException(ErrorKind.CALLER_FORBIDDEN, "The API key " + principal.keyPrefix()
                     + "… may not use the model '" + model + "'; it may use: "
                     + String.join(", ", principal.allowedModels()) + ".", "model", "model_not_allowed", null);
         }
-        return chain.proceed(exchange);
     }
 
     /** The principal of the key the request presents; 401 when it presents none, an unknown or a revoked one. */

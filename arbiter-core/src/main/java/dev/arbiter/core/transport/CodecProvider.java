@@ -6,11 +6,13 @@ import dev.arbiter.core.chat.EventStream;
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.provider.ProviderCodec;
+import dev.arbiter.core.provider.TokenCountCodec;
 import dev.arbiter.core.provider.UpstreamSettings;
 import java.io.IOException;
 import dev.arbiter.core.error.ErrorKind;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** A provider made of a vendor codec over the shared HTTP transport. */
 public final class CodecProvider implements Provider {
@@ -63,6 +65,22 @@ public final class CodecProvider implements Provider {
             }
         }
         return new SseEventStream(reply, codec.newStreamDecoder(), transport);
+    }
+
+    /** Counts through the codec's count call when it has one (see {@link TokenCountCodec}); empty otherwise. */
+    @Override
+    public OptionalInt countTokens(ChatRequest request) {
+        if (!(codec instanceof TokenCountCodec counter)) {
+            return OptionalInt.empty();
+        }
+        UpstreamSettings settings = transport.settings();
+        try (UpstreamReply reply = transport.send(counter.encodeCount(request, settings), settings.timeouts().total())) {
+            byte[] body = read(reply);
+            if (!reply.isSuccess()) {
+                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), body), reply.headers());
+            }
+            return OptionalInt.of(counter.decodeCount(body));
+        }
     }
 
     /** The shorter of two limits; a non-positive request budget still allows one millisecond (the caller checks). */

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Anthropic error bodies. A request whose {@code tool_choice} forces a tool gets a scripted text-only reply
  * back as that tool's input, the way the real API answers a forced tool, so JSON mode round-trips. A reply can be
  * preceded by signed {@code thinking} and {@code redacted_thinking} blocks ({@link #thinkBeforeNextAnswer}), streamed
- * as the real API streams them ({@code thinking_delta}s, then one {@code signature_delta}).
+ * as the real API streams them ({@code thinking_delta}s, then one {@code signature_delta}). The Token Counting API
+ * ({@code POST /v1/messages/count_tokens}) answers {@code {"input_tokens": N}} with the scripted reply's input
+ * tokens ({@link #tokenCount}), or the scripted error.
  */
 public final class AnthropicFakeUpstream extends FakeUpstream {
     private final AtomicInteger ids = new AtomicInteger();
@@ -62,8 +64,16 @@ public final class AnthropicFakeUpstream extends FakeUpstream {
         return stream != null && stream.isBoolean() && stream.booleanValue();
     }
 
+    /** A reply for a count_tokens request: Anthropic's count is this many input tokens. */
+    public static ScriptedReply tokenCount(int inputTokens) {
+        return ScriptedReply.text("", Usage.of(inputTokens, 0));
+    }
+
     @Override
     protected JsonNode renderJson(ScriptedReply reply, RecordedRequest request) {
+        if (request.pathAndQuery().endsWith("/messages/count_tokens")) {
+            return Json.object().put("input_tokens", reply.usage() == null ? 0 : reply.usage().inputTokens());
+        }
         ObjectNode message = shell(request);
         ArrayNode content = message.putArray("content");
         for (ReasoningBlock block : nextThinking()) {

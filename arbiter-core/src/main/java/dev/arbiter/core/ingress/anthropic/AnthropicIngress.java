@@ -8,6 +8,7 @@ import dev.arbiter.core.ingress.IngressFormat;
 import dev.arbiter.core.ingress.StreamWriter;
 import dev.arbiter.core.json.Json;
 import dev.arbiter.core.provider.anthropic.AnthropicWire;
+import java.util.Map;
 
 /**
  * The Anthropic Messages format as a client-facing endpoint ({@code POST /v1/messages}), so Claude clients such
@@ -16,9 +17,32 @@ import dev.arbiter.core.provider.anthropic.AnthropicWire;
  */
 public final class AnthropicIngress implements IngressFormat {
 
+    /** The request header a Claude client turns beta features on with; it goes on to Anthropic upstreams. */
+    public static final String BETA_HEADER = "anthropic-beta";
+
     @Override
     public ChatRequest parseRequest(byte[] body) {
         return AnthropicRequestParser.parse(body);
+    }
+
+    /** Also carries the caller's {@value #BETA_HEADER} header to Anthropic upstreams. */
+    @Override
+    public ChatRequest parseRequest(byte[] body, Map<String, String> headers) {
+        return withBetas(AnthropicRequestParser.parse(body), headers);
+    }
+
+    /**
+     * Parses a Token Counting API body ({@code POST /v1/messages/count_tokens}): validated as a message is, without
+     * {@code max_tokens} (a count takes none), and carrying the caller's {@value #BETA_HEADER} header too.
+     */
+    public ChatRequest parseCountRequest(byte[] body, Map<String, String> headers) {
+        return withBetas(AnthropicRequestParser.parseCount(body), headers);
+    }
+
+    private static ChatRequest withBetas(ChatRequest request, Map<String, String> headers) {
+        String betas = headers.get(BETA_HEADER);
+        return betas == null || betas.isBlank() ? request
+                : request.toBuilder().vendorHeaders(Map.of(BETA_HEADER, betas.strip())).build();
     }
 
     @Override

@@ -21,12 +21,16 @@ import java.util.Set;
  * canonical top-k; {@code metadata.user_id} becomes {@code user}; {@code output_config.format} of type
  * {@code json_schema} becomes a strict JSON-schema response format; {@code thinking} and {@code output_config.effort}
  * become the canonical {@link Reasoning}; {@code service_tier} and every {@code cache_control} (top level, system,
- * tools, content blocks) are carried as they are. Every other parameter is refused naming it.
+ * tools, content blocks) are carried as they are. Every other parameter is refused naming it. A Token Counting
+ * body ({@link #parseCount}) takes the same fields less those that only shape the answer.
  */
 final class AnthropicRequestParser {
     private static final Set<String> TOP_LEVEL = Set.of("model", "max_tokens", "messages", "system", "metadata",
             "stop_sequences", "stream", "temperature", "top_p", "top_k", "tools", "tool_choice", "output_config",
             "thinking", "service_tier", "cache_control");
+    /** The Token Counting API's fields (Anthropic's MessageCountTokensParams). */
+    private static final Set<String> COUNT_TOP_LEVEL = Set.of("model", "messages", "system", "tools", "tool_choice",
+            "output_config", "thinking", "cache_control");
     private static final Set<String> TOOL_FIELDS = Set.of("type", "name", "description", "input_schema", "strict", "cache_control");
     private static final Set<String> SERVICE_TIERS = Set.of("auto", "standard_only");
     /** The name an output_config schema gets: OpenAI-style upstreams require one. */
@@ -36,30 +40,12 @@ final class AnthropicRequestParser {
     }
 
     static ChatRequest parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.parse(body);
-        } catch (RuntimeException e) {
-            throw ArbiterException.invalid(null, "the request body is not valid JSON (" + Json.syntaxProblem(e) + ")");
-        }
-        if (!root.isObject()) {
-            throw ArbiterException.invalid(null, "the request body must be a JSON object");
-        }
+        JsonNode root = root(body);
         Fields.onlyKnown(root, TOP_LEVEL, "");
-        String model = Fields.string(Fields.required(root, "model", "model"), "model");
-        if (model.isBlank()) {
-            throw ArbiterException.invalid("model", "model must not be empty");
-        }
-        List<Message> messages = new ArrayList<>(AnthropicMessageParser.system(Fields.optional(root, "system")));
-        messages.addAll(AnthropicMessageParser.messages(Fields.required(root, "messages", "messages")));
-        ChatRequest.Builder b = ChatRequest.builder(model).messages(messages)
+        ChatRequest.Builder b = common(root)
                 .maxTokens(Fields.integer(Fields.required(root, "max_tokens", "max_tokens"), "max_tokens", 1));
         sampling(root, b);
-        tools(root, b);
         metadata(root, b);
-        outputConfig(root, b);
-        b.reasoning(AnthropicThinkingParser.parse(root));
-        b.cache(CacheControls.read(root, ""));
         JsonNode tier = Fields.optional(root, "service_tier");
         if (tier != null) {
             String value = Fields.string(tier, "service_tier");
@@ -71,6 +57,53 @@ final class AnthropicRequestParser {
         JsonNode stream = Fields.optional(root, "stream");
         boolean streamed = stream != null && Fields.bool(stream, "stream");
         return b.stream(streamed).includeUsage(streamed).build(); // Anthropic streams always report usage
+    }
+
+    /**
+     * Parses a Token Counting API body ({@code POST /v1/messages/count_tokens}): the fields a count takes, validated
+     * exactly as for a message; {@code max_tokens}, sampling, {@code stream}, {@code metadata} and
+     * {@code service_tier} are not among them and are refused by name, as Anthropic refuses them.
+     */
+    static ChatRequest parseCount(byte[] body) {
+        JsonNode root = root(body);
+        for (var field : root.properties()) {
+            String name = field.getKey();
+            if (TOP_LEVEL.contains(name) && !COUNT_TOP_LEVEL.contains(name) && !field.getValue().isNull()) {
+                throw ArbiterException.unsupported(name, name + " is not a Token Counting API parameter; a count takes "
+                        + "model, messages, system, tools, tool_choice, thinking, output_config and cache_control");
+            }
+        }
+        Fields.onlyKnown(root, COUNT_TOP_LEVEL, "");
+        return common(root).build();
+    }
+
+    private static JsonNode root(byte[] body) {
+        JsonNode root;
+        try {
+            root = Json.parse(body);
+        } catch (RuntimeException e) {
+            throw ArbiterException.invalid(null, "the request body is not valid JSON (" + Json.syntaxProblem(e) + ")");
+        }
+        if (!root.isObject()) {
+            throw ArbiterException.invalid(null, "the request body must be a JSON object");
+        }
+        return root;
+    }
+
+    /** What a message and a count share: model, system, messages, tools, output format, thinking and caching. */
+    private static ChatRequest.Builder common(JsonNode root) {
+        String model = Fields.string(Fields.required(root, "model", "model"), "model");
+        if (model.isBlank()) {
+            throw ArbiterException.invalid("model", "model must not be empty");
+        }
+        List<Message> messages = new ArrayList<>(AnthropicMessageParser.system(Fields.optional(root, "system")));
+        messages.addAll(AnthropicMessageParser.messages(Fields.required(root, "messages", "messages")));
+        ChatRequest.Builder b = ChatRequest.builder(model).messages(messages);
+        tools(root, b);
+        outputConfig(root, b);
+        b.reasoning(AnthropicThinkingParser.parse(root));
+        b.cache(CacheControls.read(root, ""));
+        return b;
     }
 
     private static void sampling(JsonNode root, ChatRequest.Builder b) {
