@@ -1,0 +1,76 @@
+package dev.arbiter.core.routing.features;
+
+/**
+ * Where a cue's regex may start a match: a cheap necessary condition (a start character, a line start, a short
+ * literal shape), so {@link TaskCues.Cue#count} runs the regex only at the few positions that pass it instead of at
+ * every character. A filter may let through positions where the regex then fails, never skip one where it would match.
+ */
+@FunctionalInterface
+interface MatchStarts {
+    /** Every position: the regex is tried everywhere, as {@link java.util.regex.Matcher#find()} would. */
+    MatchStarts ANYWHERE = (text, from) -> from < text.length() ? from : -1;
+
+    /** The first index {@code >= from} at which a match may start, or -1 when no match can start there or later. */
+    int next(String text, int from);
+
+    /** Positions where a MULTILINE {@code ^} can match: the text's start and after a line terminator. */
+    static MatchStarts lineStarts() {
+        return (text, from) -> {
+            for (int i = from; i < text.length(); i++) {
+                if (i == 0 || isLineTerminator(text.charAt(i - 1))) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
+    /** Positions holding one of {@code chars} (ASCII only). */
+    static MatchStarts chars(String chars) {
+        boolean[] table = asciiTable(chars);
+        return (text, from) -> {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 128 && table[c]) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
+    /** Positions holding one of {@code chars} (ASCII only), and line starts. */
+    static MatchStarts charsOrLineStarts(String chars) {
+        boolean[] table = asciiTable(chars);
+        return (text, from) -> {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < 128 && table[c]) || i == 0 || isLineTerminator(text.charAt(i - 1))) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
+    private static boolean[] asciiTable(String chars) {
+        boolean[] table = new boolean[128];
+        for (char c : chars.toCharArray()) {
+            if (c >= 128) {
+                throw new IllegalArgumentException("start characters must be ASCII: " + c);
+            }
+            table[c] = true;
+        }
+        return table;
+    }
+
+    /** The characters after which MULTILINE {@code ^} matches (a superset: "\r" before "\n" is let through). */
+    static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Java regex {@code \w} without UNICODE_CHARACTER_CLASS: {@code [a-zA-Z_0-9]}. */
+    static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+}
