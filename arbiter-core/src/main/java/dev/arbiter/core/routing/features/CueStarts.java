@@ -1,9 +1,12 @@
 package dev.arbiter.core.routing.features;
 
+import java.util.List;
+
 /**
- * Hand-written {@link MatchStarts} for the two cues whose regexes can begin at almost any letter ({@link
- * TaskCues#ALGEBRA}, {@link TaskCues#CODE_CALL}): each checks the literal shape of its branches' beginnings (a word
- * run ending at "(", a letter before "^" or an operator), so the regex confirms only real candidates.
+ * Hand-written {@link MatchStarts} for the cues whose regexes could begin at almost any letter or line ({@link
+ * TaskCues#ALGEBRA}, {@link TaskCues#CODE_CALL}, {@link TaskCues#STACK_TRACE}, {@link TaskCues#MULTIPLE_CHOICE}):
+ * each checks the literal shape its branches begin with (a word run ending at "(", a letter before "^" or an
+ * operator, an indented "at "), so the regex confirms only real candidates.
  */
 final class CueStarts {
     private CueStarts() {
@@ -45,7 +48,7 @@ final class CueStarts {
             return false;
         }
         int k = j + 1;
-        while (k < n && isRegexSpace(text.charAt(k))) {
+        while (k < n && MatchStarts.isRegexSpace(text.charAt(k))) {
             k++;
         }
         return k < n && (text.charAt(k) == '-' || text.charAt(k) == '+' || text.charAt(k) == '=');
@@ -77,6 +80,61 @@ final class CueStarts {
         return -1;
     }
 
+    private static final List<String> TRACE_LITERALS = List.of("Traceback (most recent call last)",
+            "Exception in thread", "File \"", "Segmentation fault");
+    private static final List<String> TRACE_LINE_LITERALS = List.of("at ", "panic: ");
+
+    /**
+     * Starts of {@link TaskCues#STACK_TRACE}'s branches: its literals ("Traceback (most recent call last)", "File \""
+     * ...), line starts followed (after whitespace) by "at " or "panic: ", and line starts whose first word is
+     * followed by ":" (the {@code ^\w+(?:Error|Exception): } branch).
+     */
+    static int stackTrace(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c == 'T' || c == 'E' || c == 'F' || c == 'S') && MatchStarts.startsWithAny(text, i, TRACE_LITERALS)) {
+                return i;
+            }
+            if (i == 0 || MatchStarts.isLineTerminator(text.charAt(i - 1))) {
+                if (MatchStarts.startsWithAny(text, MatchStarts.skipSpaces(text, i), TRACE_LINE_LITERALS)) {
+                    return i;
+                }
+                int end = i;
+                while (end < n && MatchStarts.isWordChar(text.charAt(end))) {
+                    end++;
+                }
+                if (end > i && end < n && text.charAt(end) == ':') {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Starts of {@link TaskCues#MULTIPLE_CHOICE} ({@code ^\s*\(?[A-D][).:：．]}): line starts followed, after
+     * whitespace and an optional "(", by a letter A to D and its punctuation. The whitespace run is skipped whole, as
+     * the regex must: "(" and A-D are not whitespace.
+     */
+    static int multipleChoice(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (i > 0 && !MatchStarts.isLineTerminator(text.charAt(i - 1))) {
+                continue;
+            }
+            int j = MatchStarts.skipSpaces(text, i);
+            if (j < n && text.charAt(j) == '(') {
+                j++;
+            }
+            boolean letter = j + 1 < n && text.charAt(j) >= 'A' && text.charAt(j) <= 'D';
+            if (letter && ").:：．".indexOf(text.charAt(j + 1)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static boolean isWord(String text, int from, int to, String word) {
         return to - from == word.length() && text.startsWith(word, from);
     }
@@ -85,8 +143,4 @@ final class CueStarts {
         return MatchStarts.isWordChar(c) || c == '.';
     }
 
-    /** Java regex {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 }

@@ -1,5 +1,7 @@
 package dev.arbiter.core.routing.features;
 
+import java.util.List;
+
 /**
  * Where a cue's regex may start a match: a cheap necessary condition (a start character, a line start, a short
  * literal shape), so {@link TaskCues.Cue#count} runs the regex only at the few positions that pass it instead of at
@@ -39,20 +41,6 @@ interface MatchStarts {
         };
     }
 
-    /** Positions holding one of {@code chars} (ASCII only), and line starts. */
-    static MatchStarts charsOrLineStarts(String chars) {
-        boolean[] table = asciiTable(chars);
-        return (text, from) -> {
-            for (int i = from; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if ((c < 128 && table[c]) || i == 0 || isLineTerminator(text.charAt(i - 1))) {
-                    return i;
-                }
-            }
-            return -1;
-        };
-    }
-
     private static boolean[] asciiTable(String chars) {
         boolean[] table = new boolean[128];
         for (char c : chars.toCharArray()) {
@@ -62,6 +50,56 @@ interface MatchStarts {
             table[c] = true;
         }
         return table;
+    }
+
+    /**
+     * Positions where one of {@code anywhere} starts, and line starts where, after regex whitespace, one of
+     * {@code afterIndent} follows. The latter must not begin with whitespace, so the skip stops where the regex's own
+     * indentation ({@code ^\s*} or {@code ^[ \t]*}) would.
+     */
+    static MatchStarts literals(List<String> anywhere, List<String> afterIndent) {
+        for (String literal : afterIndent) {
+            if (literal.isEmpty() || isRegexSpace(literal.charAt(0))) {
+                throw new IllegalArgumentException("a line literal must start with a non-space: '" + literal + "'");
+            }
+        }
+        boolean[] first = asciiTable(anywhere.stream().map(l -> l.substring(0, 1)).reduce("", String::concat));
+        return (text, from) -> {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 128 && first[c] && startsWithAny(text, i, anywhere)) {
+                    return i;
+                }
+                if ((i == 0 || isLineTerminator(text.charAt(i - 1))) && startsWithAny(text, skipSpaces(text, i),
+                        afterIndent)) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
+    /** Whether one of {@code literals} starts at {@code at}. */
+    static boolean startsWithAny(String text, int at, List<String> literals) {
+        for (String literal : literals) {
+            if (text.startsWith(literal, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first index at or after {@code i} that is not regex whitespace. */
+    static int skipSpaces(String text, int i) {
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Java regex {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The characters after which MULTILINE {@code ^} matches (a superset: "\r" before "\n" is let through). */

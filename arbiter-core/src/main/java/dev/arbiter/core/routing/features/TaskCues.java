@@ -69,7 +69,7 @@ final class TaskCues {
     }
 
     static final Cue CODE_FENCE = Cue.of("code-fence", TaskType.CODING, 3.0, 1, List.of("```"),
-            MatchStarts.lineStarts(), "^\\s*```");
+            MatchStarts.literals(List.of(), List.of("```")), "^\\s*```");
     static final Cue CODE_LINE = Cue.of("code-line", TaskType.CODING, 0.9, 5, List.of(), MatchStarts.lineStarts(),
             "^[ \\t]*(?:def |class |import |from \\S+ import |#include|package |public |private |protected |"
                     + "function |const |let |var |func |fn |return |if ?\\(|for ?\\(|while ?\\(|\\}|SELECT |"
@@ -78,11 +78,12 @@ final class TaskCues {
             List.of("=>", "->", "::", "==", "&&", "||", ";\n", "){", ") {", "):"), MatchStarts.chars("=-:!&|;)"),
             "=>|->\\s*\\w|::|!==|===|&&|\\|\\||;\\s*$|\\)\\s*(?:\\{|:)\\s*$");
     static final Cue DOC_TEST = Cue.of("doc-test", TaskType.CODING, 1.5, 2,
-            List.of(">>>", "assert", "\"\"\"", "'''", "/*"), MatchStarts.charsOrLineStarts("a\"'/"),
+            List.of(">>>", "assert", "\"\"\"", "'''", "/*"),
+            MatchStarts.literals(List.of("assert", "\"\"\"", "'''", "/*"), List.of(">>> ")),
             "^\\s*>>> |\\bassert\\s+\\w+\\(|\"\"\"|'''|/\\*");
     static final Cue STACK_TRACE = Cue.of("stack-trace", TaskType.CODING, 3.0, 1,
             List.of("Traceback", "Error", "Exception", "at ", "panic:", "Segmentation", "File \""),
-            MatchStarts.charsOrLineStarts("TEFS"),
+            CueStarts::stackTrace,
             "Traceback \\(most recent call last\\)|^\\s+at [\\w.$<>]+\\([\\w.]+:\\d+\\)|Exception in thread"
                     + "|^\\w+(?:Error|Exception): |File \"[^\"]+\", line \\d+|^panic: |Segmentation fault");
     static final Cue CODE_CALL = Cue.of("code-call", TaskType.CODING, 0.8, 3, List.of("("), CueStarts::codeCall,
@@ -95,7 +96,7 @@ final class TaskCues {
     static final Cue ALGEBRA = Cue.of("algebra", TaskType.MATH, 0.8, 2, List.of("^", "(", "="), CueStarts::algebra,
             "\\b[a-z]\\^\\d|\\b[fgh]\\([a-z0-9]\\)|(?<![\\w.])\\d*[a-z]\\s*[-+=]\\s*\\d+(?![\\w.])");
     static final Cue MULTIPLE_CHOICE = Cue.of("multiple-choice", TaskType.SCIENCE, 0.0, 2, List.of(),
-            MatchStarts.lineStarts(),
+            CueStarts::multipleChoice,
             "^\\s*\\(?[A-D][).:：．]\\s*\\S");
 
     static final List<Cue> CUES = List.of(CODE_FENCE, CODE_LINE, CODE_SYMBOLS, DOC_TEST, STACK_TRACE, CODE_CALL, LATEX,

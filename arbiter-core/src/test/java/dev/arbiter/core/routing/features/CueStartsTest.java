@@ -1,6 +1,7 @@
 package dev.arbiter.core.routing.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ class CueStartsTest {
             "KeyError:", "panic: runtime error", "x panic: y", "Segmentation fault (core dumped)", "File \"\", line 1",
             "\\frac{1}{2}", "\\fraction", "\\sqrt2", "$x$", "$$", "$ x\n$", "cost $5 and $6", "[asy]draw[/asy]",
             "\\text{a}", "\\left(", "\\\\frac",
+            "  panic: x", "\n  \n\tat a.B(C.java:2)", "Value Error: x", "Error:", "x\nFooException: y", "at a.B(C:1)",
+            "\tFile \"x.py\", line 7", "Traceback (most recent call last)", "\n\n (B) x", "( A) x", "((A) x", "\n\nD.\ty",
             "A) one\nB) two", "(A) one\n(B) two", "  C. three", "D: four", "A．x", "B：y", "E) no", "A)", "a) x");
 
     @Test
@@ -102,6 +105,12 @@ class CueStartsTest {
         assertThat(lines.next("ab\ncd", 1)).isEqualTo(3);
         assertThat(lines.next("ab\u2029cd", 1)).isEqualTo(3);
         assertThat(lines.next("ab\n", 1)).isEqualTo(-1);
+    }
+
+    @Test
+    void lineLiteralsMayNotStartWithWhitespaceBecauseTheIndentSkipWouldPassThem() {
+        assertThatThrownBy(() -> MatchStarts.literals(List.of(), List.of(" at")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The cue counted the plain way: find() repeatedly over the whole text, after the hint check. */
