@@ -9,9 +9,6 @@ import java.util.List;
  */
 @FunctionalInterface
 interface MatchStarts {
-    /** Every position: the regex is tried everywhere, as {@link java.util.regex.Matcher#find()} would. */
-    MatchStarts ANYWHERE = (text, from) -> from < text.length() ? from : -1;
-
     /** The first index {@code >= from} at which a match may start, or -1 when no match can start there or later. */
     int next(String text, int from);
 
