@@ -22,6 +22,8 @@ final class LanguageDetector {
 
     private static final String[] LATIN = {"en", "fr", "de", "es", "pt", "it"};
     private static final Map<String, double[]> STOP_WORDS = buildStopWords();
+    /** A 4,096-bit set of the stop words' hashes (see {@link #mayBeStopWord}). */
+    private static final long[] STOP_HASHES = stopHashes();
 
     private LanguageDetector() {
     }
@@ -48,7 +50,7 @@ final class LanguageDetector {
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                if (i - start <= 7) {
+                if (i - start <= 7 && mayBeStopWord(text, start, i)) {
                     double[] w = STOP_WORDS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
                     if (w != null) {
                         for (int l = 0; l < w.length; l++) {
@@ -63,6 +65,32 @@ final class LanguageDetector {
             }
         }
         return winner(score);
+    }
+
+    /**
+     * False when {@code text[from, to)} is ASCII and no stop word has its lower-case hash, so most words skip the
+     * substring and map look-up; true (look it up) otherwise. A String's hash is computed the same way, so a word
+     * whose hash is absent cannot be a key of {@link #STOP_WORDS}.
+     */
+    private static boolean mayBeStopWord(String text, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 0x80) {
+                return true;
+            }
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return (STOP_HASHES[(h >>> 6) & (STOP_HASHES.length - 1)] & (1L << h)) != 0;
+    }
+
+    private static long[] stopHashes() {
+        long[] bits = new long[64];
+        for (String w : STOP_WORDS.keySet()) {
+            int h = w.hashCode();
+            bits[(h >>> 6) & (bits.length - 1)] |= 1L << h;
+        }
+        return bits;
     }
 
     private static void addLetterHint(char c, double[] score) {
@@ -139,6 +167,10 @@ final class LanguageDetector {
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 i += Character.charCount(cp);
+                if (cp < 0x80) { // ASCII fast path: its letters are exactly a-z and A-Z, all of them Latin script
+                    latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 1 : 0;
+                    continue;
+                }
                 if (!Character.isLetter(cp)) {
                     continue;
                 }

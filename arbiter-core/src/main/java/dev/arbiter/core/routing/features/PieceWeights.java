@@ -11,7 +11,27 @@ final class PieceWeights {
     /** Latin words up to this length are usually one token; longer ones take about one more per four letters. */
     private static final int SHORT_WORD = 8;
 
+    /** Character classes of ASCII, computed from the same {@link Character} predicates the slow path calls. */
+    private static final int WHITESPACE = 1;
+    private static final int LETTER = 2;
+    private static final int DIGIT = 4;
+    private static final int SYMBOL = 8;
+    private static final int UPPER = 16;
+    private static final int LOWER = 32;
+    private static final byte[] ASCII = asciiClasses();
+
     private PieceWeights() {
+    }
+
+    private static byte[] asciiClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            classes[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0)
+                    | (Character.isLetter(c) || Character.isSurrogate(c) ? LETTER : 0)
+                    | (Character.isDigit(c) ? DIGIT : 0) | (isSymbolSlow(c) ? SYMBOL : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0));
+        }
+        return classes;
     }
 
     /** The summed piece weight of {@code text[from, to)}. */
@@ -21,15 +41,15 @@ final class PieceWeights {
         while (i < to) {
             char c = text.charAt(i);
             int end;
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 end = whitespaceEnd(text, i, to);
                 weight += whitespace(text, i, end, to);
-            } else if (Character.isLetter(c) || Character.isSurrogate(c)) {
+            } else if (isLetterOrSurrogate(c)) {
                 end = letterEnd(text, i, to);
                 weight += letters(c, end - i);
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 end = i;
-                while (end < to && Character.isDigit(text.charAt(end))) {
+                while (end < to && isDigit(text.charAt(end))) {
                     end++;
                 }
                 weight += (end - i + 2) / 3;
@@ -39,7 +59,7 @@ final class PieceWeights {
                     end++;
                 }
                 // One symbol right before a word joins it (".get", "(x"), as in the tokenizer's first alternative.
-                int run = end - i - (end < to && Character.isLetter(text.charAt(end)) ? 1 : 0);
+                int run = end - i - (end < to && isLetter(text.charAt(end)) ? 1 : 0);
                 weight += run <= 0 ? 0 : 1 + (run - 1) * 0.35;
             }
             i = end;
@@ -48,11 +68,31 @@ final class PieceWeights {
     }
 
     private static boolean isSymbol(char c) {
+        return c < 128 ? (ASCII[c] & SYMBOL) != 0 : isSymbolSlow(c);
+    }
+
+    private static boolean isSymbolSlow(char c) {
         return !Character.isWhitespace(c) && !Character.isLetterOrDigit(c) && !Character.isSurrogate(c);
     }
 
+    private static boolean isWhitespace(char c) {
+        return c < 128 ? (ASCII[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+    }
+
+    private static boolean isLetterOrSurrogate(char c) {
+        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c) || Character.isSurrogate(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+    }
+
     private static int whitespaceEnd(String text, int i, int to) {
-        while (i < to && Character.isWhitespace(text.charAt(i))) {
+        while (i < to && isWhitespace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -80,15 +120,22 @@ final class PieceWeights {
         int end = i + 1;
         while (end < to) {
             char c = text.charAt(end);
-            if (!(Character.isLetter(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
-                break;
-            }
-            if (Character.isUpperCase(c) && Character.isLowerCase(text.charAt(end - 1))) {
+            if (c < 128) {
+                if ((ASCII[c] & LETTER) == 0 || ((ASCII[c] & UPPER) != 0 && isLower(text.charAt(end - 1)))) {
+                    break;
+                }
+            } else if (!(Character.isLetter(c) || Character.isSurrogate(c)
+                    || Character.getType(c) == Character.NON_SPACING_MARK)
+                    || (Character.isUpperCase(c) && isLower(text.charAt(end - 1)))) {
                 break;
             }
             end++;
         }
         return end;
+    }
+
+    private static boolean isLower(char c) {
+        return c < 128 ? (ASCII[c] & LOWER) != 0 : Character.isLowerCase(c);
     }
 
     private static double letters(char first, int length) {

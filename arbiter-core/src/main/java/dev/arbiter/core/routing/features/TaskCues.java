@@ -2,6 +2,7 @@ package dev.arbiter.core.routing.features;
 
 import dev.arbiter.core.routing.TaskType;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +13,14 @@ import java.util.regex.Pattern;
 final class TaskCues {
     /**
      * A regex whose matches point at one task type; each match adds {@code weight}, up to {@code cap} matches. The
-     * regex only runs when the text contains one of the {@code hints} (plain substrings), which keeps rare cues cheap.
+     * regex only runs when the text contains one of the {@code hints} (plain substrings), which keeps rare cues cheap,
+     * and then only at the positions {@code starts} lets through (a necessary condition for a match to start there).
      */
-    record Cue(String name, TaskType type, double weight, int cap, List<String> hints, Pattern pattern) {
-        static Cue of(String name, TaskType type, double weight, int cap, List<String> hints, String regex) {
-            return new Cue(name, type, weight, cap, hints, Pattern.compile(regex, Pattern.MULTILINE));
+    record Cue(String name, TaskType type, double weight, int cap, List<String> hints, MatchStarts starts,
+               Pattern pattern) {
+        static Cue of(String name, TaskType type, double weight, int cap, List<String> hints, MatchStarts starts,
+                String regex) {
+            return new Cue(name, type, weight, cap, hints, starts, Pattern.compile(regex, Pattern.MULTILINE));
         }
 
         boolean mayMatch(String text) {
@@ -30,35 +34,69 @@ final class TaskCues {
             }
             return false;
         }
+
+        /**
+         * Matches counted up to the cap, exactly as repeated {@link Matcher#find()} would count them: the regex is
+         * tried with {@link Matcher#lookingAt()} at each candidate start in turn, the search resuming after each match;
+         * transparent, non-anchoring bounds let lookarounds, {@code \b} and {@code ^} see the text before the
+         * candidate. Skipping the positions no match can start at is what saves the time.
+         */
+        int count(String text) {
+            if (!mayMatch(text)) {
+                return 0;
+            }
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            int n = 0;
+            int from = 0;
+            while (n < cap) {
+                int at = starts.next(text, from);
+                if (at < 0) {
+                    break;
+                }
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    n++;
+                    from = Math.max(m.end(), at + 1);
+                } else {
+                    from = at + 1;
+                }
+            }
+            return n;
+        }
     }
 
     private TaskCues() {
     }
 
-    static final Cue CODE_FENCE = Cue.of("code-fence", TaskType.CODING, 3.0, 1, List.of("```"), "^\\s*```");
-    static final Cue CODE_LINE = Cue.of("code-line", TaskType.CODING, 0.9, 5, List.of(),
+    static final Cue CODE_FENCE = Cue.of("code-fence", TaskType.CODING, 3.0, 1, List.of("```"),
+            MatchStarts.literals(List.of(), List.of("```")), "^\\s*```");
+    static final Cue CODE_LINE = Cue.of("code-line", TaskType.CODING, 0.9, 5, List.of(), MatchStarts.lineStarts(),
             "^[ \\t]*(?:def |class |import |from \\S+ import |#include|package |public |private |protected |"
                     + "function |const |let |var |func |fn |return |if ?\\(|for ?\\(|while ?\\(|\\}|SELECT |"
                     + "CREATE TABLE|@Override|console\\.log|print\\()");
     static final Cue CODE_SYMBOLS = Cue.of("code-symbols", TaskType.CODING, 0.5, 4,
-            List.of("=>", "->", "::", "==", "&&", "||", ";\n", "){", ") {", "):"),
+            List.of("=>", "->", "::", "==", "&&", "||", ";\n", "){", ") {", "):"), MatchStarts.chars("=-:!&|;)"),
             "=>|->\\s*\\w|::|!==|===|&&|\\|\\||;\\s*$|\\)\\s*(?:\\{|:)\\s*$");
     static final Cue DOC_TEST = Cue.of("doc-test", TaskType.CODING, 1.5, 2,
             List.of(">>>", "assert", "\"\"\"", "'''", "/*"),
+            MatchStarts.literals(List.of("assert", "\"\"\"", "'''", "/*"), List.of(">>> ")),
             "^\\s*>>> |\\bassert\\s+\\w+\\(|\"\"\"|'''|/\\*");
     static final Cue STACK_TRACE = Cue.of("stack-trace", TaskType.CODING, 3.0, 1,
             List.of("Traceback", "Error", "Exception", "at ", "panic:", "Segmentation", "File \""),
+            CueStarts::stackTrace,
             "Traceback \\(most recent call last\\)|^\\s+at [\\w.$<>]+\\([\\w.]+:\\d+\\)|Exception in thread"
                     + "|^\\w+(?:Error|Exception): |File \"[^\"]+\", line \\d+|^panic: |Segmentation fault");
-    static final Cue CODE_CALL = Cue.of("code-call", TaskType.CODING, 0.8, 3, List.of("("),
+    static final Cue CODE_CALL = Cue.of("code-call", TaskType.CODING, 0.8, 3, List.of("("), CueStarts::codeCall,
             "\\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*|_[a-z0-9]+)+\\(|\\b\\w+\\(\\[|\\bdef \\w+\\(|\\bfunction \\w+\\(");
     static final Cue LATEX = Cue.of("latex", TaskType.MATH, 1.2, 3, List.of("\\", "$", "[asy]"),
+            MatchStarts.chars("\\$["),
             "\\\\(?:frac|dfrac|sqrt|sum|int|cdot|times|leq?|geq?|neq|pi|theta|alpha|beta|binom|left|right|begin"
                     + "|infty|lim|log|sin|cos|tan|mathbf|mathrm|text|circ|angle|triangle)\\b"
                     + "|\\$[^$\\n]{1,80}\\$|\\[asy\\]");
-    static final Cue ALGEBRA = Cue.of("algebra", TaskType.MATH, 0.8, 2, List.of("^", "(", "="),
+    static final Cue ALGEBRA = Cue.of("algebra", TaskType.MATH, 0.8, 2, List.of("^", "(", "="), CueStarts::algebra,
             "\\b[a-z]\\^\\d|\\b[fgh]\\([a-z0-9]\\)|(?<![\\w.])\\d*[a-z]\\s*[-+=]\\s*\\d+(?![\\w.])");
     static final Cue MULTIPLE_CHOICE = Cue.of("multiple-choice", TaskType.SCIENCE, 0.0, 2, List.of(),
+            CueStarts::multipleChoice,
             "^\\s*\\(?[A-D][).:：．]\\s*\\S");
 
     static final List<Cue> CUES = List.of(CODE_FENCE, CODE_LINE, CODE_SYMBOLS, DOC_TEST, STACK_TRACE, CODE_CALL, LATEX,

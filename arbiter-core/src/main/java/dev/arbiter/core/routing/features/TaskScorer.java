@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Scores a prompt for each {@link TaskType} from {@link TaskLexicon}'s words and {@link TaskCues}' structure, and turns
@@ -65,7 +64,7 @@ final class TaskScorer {
         int multipleChoice = 0;
         double codeShape = 0;
         for (TaskCues.Cue cue : TaskCues.CUES) {
-            int n = count(cue, text);
+            int n = cue.count(text);
             note(trace, cue.name(), n);
             s[cue.type().ordinal()] += cue.weight() * n;
             multipleChoice = cue == TaskCues.MULTIPLE_CHOICE ? n : multipleChoice;
@@ -148,18 +147,6 @@ final class TaskScorer {
             }
         }
         return TYPES[best];
-    }
-
-    private static int count(TaskCues.Cue cue, String text) {
-        if (!cue.mayMatch(text)) {
-            return 0;
-        }
-        Matcher m = cue.pattern().matcher(text);
-        int n = 0;
-        while (n < cue.cap() && m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static void note(List<String> trace, String name, int n) {
