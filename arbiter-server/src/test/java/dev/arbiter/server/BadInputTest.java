@@ -304,6 +304,10 @@ class BadInputTest {
     class UpstreamFaults {
         @Test
         void anUpstreamThatHangsUpBeforeAnsweringIsUnreachableSayingSoInWords() {
+            // A first call leaves a pooled connection; a hang-up on a reused connection is retried once on a new one
+            // (it looks just like a keep-alive connection the upstream closed while idle), so hang up on both.
+            assertThat(post(CHAT, chatWith("test/gpt", "")).statusCode()).isEqualTo(200);
+            gateway.openai.enqueue(ScriptedReply.text("never sent", null).withFault(ScriptedReply.Fault.RESET_BEFORE_RESPONSE));
             gateway.openai.enqueue(ScriptedReply.text("never sent", null).withFault(ScriptedReply.Fault.RESET_BEFORE_RESPONSE));
             JsonNode error = openAiError(post(CHAT, chatWith("test/gpt", "")), 502, "provider_unreachable");
             assertThat(error.path("message").asText()).contains("fake-openai").contains("connection");
