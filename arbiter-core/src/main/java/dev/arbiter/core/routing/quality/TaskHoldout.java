@@ -3,16 +3,18 @@ package dev.arbiter.core.routing.quality;
 import dev.arbiter.core.routing.FeatureExtractor;
 import dev.arbiter.core.routing.replay.OutcomeRow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * Whole-task cross-validation, the way the router meets an unseen outcome set: for each task (source/task) among
- * the evaluated rows, fit a base profile on every row of the other tasks, then predict the held-out task's rows
- * from their prompts alone. Returns the held-out predictions (for replay) and each fold's calibration against the
+ * the evaluated rows, fit a base profile on every row of the other tasks (less copies of its items in other
+ * files), then predict the held-out task's rows from their prompts alone. Returns the held-out predictions (for replay) and each fold's calibration against the
  * per-model-mean baseline fitted on the same training rows. Deterministic.
  */
 public final class TaskHoldout {
@@ -39,8 +41,8 @@ public final class TaskHoldout {
         List<Fold> folds = new ArrayList<>();
         Map<String, Map<String, Double>> predictions = new LinkedHashMap<>();
         for (String task : tasks) {
-            List<OutcomeRow> train = rows.stream().filter(r -> !task(r).equals(task)).toList();
             List<OutcomeRow> test = rows.stream().filter(r -> task(r).equals(task)).toList();
+            List<OutcomeRow> train = trainingRows(rows, task, test);
             QualityProfile profile = withEveryModel(new QualityTrainer(memo, options, AbilityPrior.population())
                     .fitBase(train, List.of()), test);
             ScoreMetrics metrics = new ScoreMetrics();
@@ -57,6 +59,16 @@ public final class TaskHoldout {
             folds.add(new Fold(task, test.size(), metrics, QualityEvaluation.scoreMean(train, test)));
         }
         return new Result(List.copyOf(folds), predictions);
+    }
+
+    /**
+     * Every row of the other tasks except copies of the held-out task's items ({@link ItemStem}): the same ARC
+     * or MBPP question appears in several files with other models, and its outcomes there are part of the task.
+     */
+    static List<OutcomeRow> trainingRows(List<OutcomeRow> rows, String task, List<OutcomeRow> test) {
+        Set<String> items = new HashSet<>();
+        test.forEach(r -> items.add(ItemStem.of(r.prompt())));
+        return rows.stream().filter(r -> !task(r).equals(task) && !items.contains(ItemStem.of(r.prompt()))).toList();
     }
 
     /** A model seen only in the held-out task starts at the population prior, as a new model would. */
