@@ -285,10 +285,17 @@ run_load() { # target connections round: prints one JSON line
       cpu_us_per_req: (if .requests > 0 and $cpu_ns >= 0 then ($cpu_ns / 1000 / .requests | round) else null end)}' <<<"$line"
 }
 
-prime() { # target: unmeasured load with the instant model so the JIT has compiled the hot paths before run 1
+prime() { # target: unmeasured load so the JIT has compiled the hot paths before run 1
   [ "$PRIME" -gt 0 ] || return 0
-  log "priming $1 for ${PRIME}s"
-  run_wrk "$(target_url "$1")" "$(target_model "$1" mock)" 16 "$PRIME" "$WORK/prime-$1.txt"
+  # Half with the instant model (many requests: the CPU-heavy paths), then the measured upstream's shape at c=64 and
+  # c=1: a 50 ms upstream makes every read wait, which runs other code (park/unpark, pollers) that a JVM otherwise
+  # compiles during the first measured c=1 run (~1 s of C2 time in its first 10 s, measured).
+  local half=$(( (PRIME + 1) / 2 )) quarter=$(( (PRIME + 3) / 4 )) measured
+  measured=$(target_model "$1" "mock-d$DELAY_MS")
+  log "priming $1 for $((half + 2 * quarter))s"
+  run_wrk "$(target_url "$1")" "$(target_model "$1" mock)" 16 "$half" "$WORK/prime-$1.txt"
+  run_wrk "$(target_url "$1")" "$measured" 64 "$quarter" "$WORK/prime-$1-64.txt"
+  run_wrk "$(target_url "$1")" "$measured" 1 "$quarter" "$WORK/prime-$1-1.txt"
 }
 
 run_sse() { # target: prints one JSON line of time-to-first-token figures

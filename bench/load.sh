@@ -11,7 +11,7 @@ ROOT="$(dirname "$HERE")"
 
 DURATION=${DURATION:-10}            # seconds of each measured wrk run
 WARMUP=${WARMUP:-3}                 # seconds of unmeasured wrk load before each measured run
-PRIME=${PRIME:-30}                  # seconds of unmeasured load per target at start-up: C2 keeps compiling for ~20 s
+PRIME=${PRIME:-40}                  # seconds of unmeasured load per target at start-up: C2 keeps compiling for ~20 s
 CONCURRENCY=${CONCURRENCY:-"1 64 256"}
 DELAY_MS=${DELAY_MS:-50}            # upstream latency of the non-streamed runs
 TARGETS=${TARGETS:-"direct nginx arbiter"}

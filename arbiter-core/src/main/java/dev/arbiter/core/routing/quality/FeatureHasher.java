@@ -63,15 +63,15 @@ final class FeatureHasher {
     SparseVector featurize(RequestFeatures features, PromptShape shape) {
         String text = features.promptText() == null ? "" : features.promptText();
         int[] tokens = new int[params.maxTokens()];
-        long[] whole = hashed(tokens, PromptTokens.hashes(text, tokens), params.seed());
+        int[] whole = hashed(tokens, PromptTokens.hashes(text, tokens), params.seed());
         int askTokens = PromptTokens.hashes(shape.ask(), tokens);
-        long[] question = hashed(tokens, askTokens, params.seed() ^ ASK_NAMESPACE);
+        int[] question = hashed(tokens, askTokens, params.seed() ^ ASK_NAMESPACE);
         return assemble(whole, question, DenseFeatures.of(features, shape, askTokens));
     }
 
     /** Unigram and bigram entries of the first {@code n} token hashes, sorted. */
-    private long[] hashed(int[] tokens, int n, int seed) {
-        long[] hashed = new long[Math.max(0, n * 2 - 1)];
+    private int[] hashed(int[] tokens, int n, int seed) {
+        int[] hashed = new int[Math.max(0, n * 2 - 1)];
         int count = 0;
         int previous = 0;
         for (int i = 0; i < n; i++) {
@@ -82,16 +82,15 @@ final class FeatureHasher {
             }
             previous = h;
         }
-        Arrays.sort(hashed);
-        return hashed;
+        return RadixSort.sort(hashed, params.bits() + 1);
     }
 
-    /** Packs bucket (high bits) and sign (low bit) so sorting groups equal buckets. */
-    private long entry(int h) {
-        return ((long) (h & mask) << 1) | (h >>> 31);
+    /** Packs bucket (high bits) and sign (low bit) so sorting groups equal buckets; at most 25 bits. */
+    private int entry(int h) {
+        return ((h & mask) << 1) | (h >>> 31);
     }
 
-    private SparseVector assemble(long[] whole, long[] question, float[] dense) {
+    private SparseVector assemble(int[] whole, int[] question, float[] dense) {
         SparseVector a = block(whole);
         SparseVector b = block(question);
         int[] index = new int[a.index().length + b.index().length + dense.length];
@@ -116,15 +115,15 @@ final class FeatureHasher {
     }
 
     /** One namespace's signed bucket counts (entries sorted), L2-normalised and weighted 1/√2. */
-    private static SparseVector block(long[] entries) {
+    private static SparseVector block(int[] entries) {
         int[] index = new int[entries.length];
         float[] value = new float[entries.length];
         int n = 0;
         double norm = 0;
         for (int i = 0; i < entries.length; ) {
-            int bucket = (int) (entries[i] >>> 1);
+            int bucket = entries[i] >>> 1;
             float sum = 0;
-            for (; i < entries.length && (int) (entries[i] >>> 1) == bucket; i++) {
+            for (; i < entries.length && entries[i] >>> 1 == bucket; i++) {
                 sum += (entries[i] & 1) == 0 ? 1f : -1f;
             }
             if (sum != 0) {
