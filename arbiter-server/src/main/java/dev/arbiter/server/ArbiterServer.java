@@ -89,6 +89,9 @@ public final class ArbiterServer implements AutoCloseable {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing)
                 .shutdownHook(false)
+                // On stop, requests in flight finish (their ledger rows and budget settlements with them) before
+                // their connections close; Helidon's default of 0.5 s cut longer answers off mid-call.
+                .shutdownGracePeriod(config.shutdownGrace())
                 .build()
                 .start();
         if (!server.isRunning()) {

@@ -11,6 +11,7 @@ import dev.arbiter.core.tenancy.KeySpec;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +32,14 @@ abstract class StorageContract extends StoreTestBase {
             assertThat(again.keys().findBySecret(issued.secret())).contains(issued.key());
             assertThat(again.costs().spend(GroupBy.TEAM, null, null)).isEqualByComparingTo("0.5");
         }
-        assertThat(successfulMigrations()).isEqualTo(1);
+        assertThat(successfulMigrations()).isEqualTo(2); // V1 and V2, each once
+    }
+
+    @Test
+    void theLedgerKeepsOnlyTheIndexesAQueryUses() {
+        assertThat(ledgerIndexes()).contains("ledger_requests_at", "ledger_requests_key_at", "ledger_requests_user_at",
+                "ledger_requests_team_at", "ledger_requests_route_at")
+                .doesNotContain("ledger_requests_model_at", "ledger_requests_task_at");
     }
 
     @Test
@@ -112,6 +120,20 @@ abstract class StorageContract extends StoreTestBase {
             reads++;
         } while (writing.get());
         return reads;
+    }
+
+    private List<String> ledgerIndexes() {
+        return storage.database().read("reading the ledger's indexes", c -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, "ledger_requests", false, false)) {
+                while (rs.next()) {
+                    if (rs.getString("INDEX_NAME") != null) {
+                        names.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return names;
+        });
     }
 
     private long successfulMigrations() {

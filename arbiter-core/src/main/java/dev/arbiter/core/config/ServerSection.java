@@ -1,10 +1,13 @@
 package dev.arbiter.core.config;
 
+import java.time.Duration;
 import java.util.Set;
 
 /** Reads the {@code server} mapping; absent keys keep {@link ServerConfig#DEFAULTS}. */
 final class ServerSection {
-    private static final Set<String> KEYS = Set.of("host", "port", "max_body_bytes", "metrics", "metrics_histogram");
+    private static final Set<String> KEYS = Set.of("host", "port", "max_body_bytes", "metrics", "metrics_histogram",
+            "shutdown_grace_ms");
+    private static final long MAX_GRACE_MS = 3_600_000;
 
     private ServerSection() {
     }
@@ -17,7 +20,8 @@ final class ServerSection {
         long maxBody = f.optional("max_body_bytes").map(ServerSection::maxBody).orElse(d.maxBodyBytes());
         boolean metrics = f.optional("metrics").map(Cursor::bool).orElse(d.metrics());
         boolean histogram = f.optional("metrics_histogram").map(Cursor::bool).orElse(d.metricsHistogram());
-        return new ServerConfig(host, port, maxBody, metrics, histogram);
+        Duration grace = f.optional("shutdown_grace_ms").map(ServerSection::grace).orElse(d.shutdownGrace());
+        return new ServerConfig(host, port, maxBody, metrics, histogram, grace);
     }
 
     private static int port(Cursor c) {
@@ -26,6 +30,14 @@ final class ServerSection {
             throw c.error("port must be between 0 and 65535 (0 picks a free port), got " + port);
         }
         return port;
+    }
+
+    private static Duration grace(Cursor c) {
+        long millis = c.longValue();
+        if (millis < 0 || millis > MAX_GRACE_MS) {
+            throw c.error("shutdown_grace_ms must be between 0 and " + MAX_GRACE_MS + ", got " + millis);
+        }
+        return Duration.ofMillis(millis);
     }
 
     private static long maxBody(Cursor c) {
