@@ -4,15 +4,19 @@ import dev.arbiter.core.chat.ChatRequest;
 import dev.arbiter.core.chat.ChatResponse;
 import dev.arbiter.core.chat.EventStream;
 import dev.arbiter.core.error.ArbiterException;
+import dev.arbiter.core.error.ErrorKind;
 import dev.arbiter.core.provider.Provider;
 import dev.arbiter.core.provider.ProviderCodec;
 import dev.arbiter.core.provider.TokenCountCodec;
+import dev.arbiter.core.provider.UpstreamRequest;
 import dev.arbiter.core.provider.UpstreamSettings;
 import java.io.IOException;
-import dev.arbiter.core.error.ErrorKind;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /** A provider made of a vendor codec over the shared HTTP transport. */
 public final class CodecProvider implements Provider {
@@ -40,14 +44,7 @@ public final class CodecProvider implements Provider {
     @Override
     public ChatResponse complete(ChatRequest request, Duration timeout) {
         UpstreamSettings settings = transport.settings();
-        Duration wait = shorter(settings.timeouts().total(), timeout);
-        try (UpstreamReply reply = transport.send(codec.encode(request, settings), wait)) {
-            byte[] body = read(reply);
-            if (!reply.isSuccess()) {
-                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), body), reply.headers());
-            }
-            return codec.decodeResponse(body);
-        }
+        return call(codec.encode(request, settings), shorter(settings.timeouts().total(), timeout), codec::decodeResponse);
     }
 
     @Override
@@ -61,7 +58,7 @@ public final class CodecProvider implements Provider {
         UpstreamReply reply = transport.send(codec.encode(request, settings), shorter(settings.timeouts().firstByte(), timeout));
         if (!reply.isSuccess()) {
             try (reply) {
-                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), read(reply)), reply.headers());
+                throw failure(reply, read(reply));
             }
         }
         return new SseEventStream(reply, codec.newStreamDecoder(), transport);
@@ -74,13 +71,24 @@ public final class CodecProvider implements Provider {
             return OptionalInt.empty();
         }
         UpstreamSettings settings = transport.settings();
-        try (UpstreamReply reply = transport.send(counter.encodeCount(request, settings), settings.timeouts().total())) {
+        return OptionalInt.of(call(counter.encodeCount(request, settings), settings.timeouts().total(), counter::decodeCount));
+    }
+
+    /** One non-streamed exchange: the decoded answer, or the upstream's error (with any Retry-After) thrown. */
+    private <T> T call(UpstreamRequest upstreamRequest, Duration wait, Function<byte[], T> decode) {
+        try (UpstreamReply reply = transport.send(upstreamRequest, wait)) {
             byte[] body = read(reply);
             if (!reply.isSuccess()) {
-                throw RetryAfterHeader.fill(codec.decodeError(reply.status(), reply.headers(), body), reply.headers());
+                throw failure(reply, body);
             }
-            return OptionalInt.of(counter.decodeCount(body));
+            return decode.apply(body);
         }
+    }
+
+    /** The upstream's error answer as the codec reads it, with the delay its Retry-After asks for. */
+    private ArbiterException failure(UpstreamReply reply, byte[] body) {
+        Map<String, List<String>> headers = reply.headers(); // copied from the client's response on each call
+        return RetryAfterHeader.fill(codec.decodeError(reply.status(), headers, body), headers);
     }
 
     /** The shorter of two limits; a non-positive request budget still allows one millisecond (the caller checks). */
