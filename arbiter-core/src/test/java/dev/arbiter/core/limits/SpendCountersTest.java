@@ -9,15 +9,16 @@ import dev.arbiter.core.error.ErrorKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Reserve, settle and release on in-memory counters: hierarchy, periods, seeding, leases and the overrun bound. */
 class SpendCountersTest {
     private final FakeClock clock = new FakeClock("2026-05-17T10:00:00Z");
-    private final List<String> seeded = new ArrayList<>();
+    // the seeder runs outside the counters' lock, so concurrent first reservations call it concurrently
+    private final List<String> seeded = new CopyOnWriteArrayList<>();
     private final InMemorySpendCounters counters = new InMemorySpendCounters(clock, (budget, start) -> {
         seeded.add(budget.name() + "@" + start);
         return BigDecimal.ZERO;
