@@ -1,8 +1,6 @@
 package dev.arbiter.core.routing.quality;
 
 import dev.arbiter.core.routing.RequestFeatures;
-import java.util.Arrays;
-
 /**
  * Builds the sparse difficulty vector x(q): signed-hashed word unigrams and bigrams of the prompt in
  * {@code 2^bits} buckets (L2-normalised, so long prompts do not dominate), followed by the {@link DenseFeatures}.
@@ -27,8 +25,6 @@ final class FeatureHasher {
 
     /** Seed offset of the ask's namespace, so "why" in the question and "why" in the context differ. */
     static final int ASK_NAMESPACE = 0x41534B21;
-    /** Each namespace's weight: two unit blocks of weight 1/√2 make a unit whole when they do not overlap. */
-    private static final double BLOCK_WEIGHT = Math.sqrt(0.5);
 
     private final Params params;
     private final int mask;
@@ -66,10 +62,10 @@ final class FeatureHasher {
         int[] whole = hashed(tokens, PromptTokens.hashes(text, tokens), params.seed());
         int askTokens = PromptTokens.hashes(shape.ask(), tokens);
         int[] question = hashed(tokens, askTokens, params.seed() ^ ASK_NAMESPACE);
-        return assemble(whole, question, DenseFeatures.of(features, shape, askTokens));
+        return BucketCounts.merge(whole, question, DenseFeatures.of(features, shape, askTokens), denseOffset());
     }
 
-    /** Unigram and bigram entries of the first {@code n} token hashes, sorted. */
+    /** Unigram and bigram entries of the first {@code n} token hashes, in token order. */
     private int[] hashed(int[] tokens, int n, int seed) {
         int[] hashed = new int[Math.max(0, n * 2 - 1)];
         int count = 0;
@@ -82,61 +78,12 @@ final class FeatureHasher {
             }
             previous = h;
         }
-        return RadixSort.sort(hashed, params.bits() + 1);
+        return hashed;
     }
 
-    /** Packs bucket (high bits) and sign (low bit) so sorting groups equal buckets; at most 25 bits. */
+    /** Packs bucket (high bits) and sign (low bit); see {@link BucketCounts}. */
     private int entry(int h) {
         return ((h & mask) << 1) | (h >>> 31);
-    }
-
-    private SparseVector assemble(int[] whole, int[] question, float[] dense) {
-        SparseVector a = block(whole);
-        SparseVector b = block(question);
-        int[] index = new int[a.index().length + b.index().length + dense.length];
-        float[] value = new float[index.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.index().length || j < b.index().length) {
-            int ai = i < a.index().length ? a.index()[i] : Integer.MAX_VALUE;
-            int bj = j < b.index().length ? b.index()[j] : Integer.MAX_VALUE;
-            index[k] = Math.min(ai, bj);
-            value[k++] = (ai <= bj ? a.value()[i++] : 0f) + (bj <= ai ? b.value()[j++] : 0f);
-        }
-        int offset = denseOffset();
-        for (int d = 0; d < dense.length; d++) {
-            if (dense[d] != 0f) {
-                index[k] = offset + d;
-                value[k++] = dense[d];
-            }
-        }
-        return new SparseVector(Arrays.copyOf(index, k), Arrays.copyOf(value, k));
-    }
-
-    /** One namespace's signed bucket counts (entries sorted), L2-normalised and weighted 1/√2. */
-    private static SparseVector block(int[] entries) {
-        int[] index = new int[entries.length];
-        float[] value = new float[entries.length];
-        int n = 0;
-        double norm = 0;
-        for (int i = 0; i < entries.length; ) {
-            int bucket = entries[i] >>> 1;
-            float sum = 0;
-            for (; i < entries.length && entries[i] >>> 1 == bucket; i++) {
-                sum += (entries[i] & 1) == 0 ? 1f : -1f;
-            }
-            if (sum != 0) {
-                index[n] = bucket;
-                value[n++] = sum;
-                norm += sum * sum;
-            }
-        }
-        float scale = norm == 0 ? 0f : (float) (BLOCK_WEIGHT / Math.sqrt(norm));
-        for (int i = 0; i < n; i++) {
-            value[i] *= scale;
-        }
-        return new SparseVector(Arrays.copyOf(index, n), Arrays.copyOf(value, n));
     }
 
     /** Murmur3's 32-bit finaliser: spreads String.hashCode's weak low bits over the whole word. */

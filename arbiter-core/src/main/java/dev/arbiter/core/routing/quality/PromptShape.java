@@ -20,8 +20,7 @@ record PromptShape(String ask, int shots, int options) {
     static PromptShape of(String text) {
         String t = text == null ? "" : text.strip();
         String ask = ask(t);
-        String context = t.substring(0, t.length() - ask.length());
-        return new PromptShape(ask, answered(context, 16), options(ask));
+        return new PromptShape(ask, answered(t, t.length() - ask.length(), 16), options(ask));
     }
 
     /** The guessing floor: 1/k for a question with k ≥ 2 options, 0 otherwise. */
@@ -32,14 +31,12 @@ record PromptShape(String ask, int shots, int options) {
     private static String ask(String text) {
         int[] starts = new int[64];
         int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                int j = skipBlanks(text, i + 1);
-                if (j < text.length() && text.charAt(j) == '\n') {
-                    starts[n % starts.length] = j + 1; // what the paragraph break "\n[ \t]*\n" ends at
-                    n++;
-                    i = j;
-                }
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            int j = skipBlanks(text, i + 1);
+            if (j < text.length() && text.charAt(j) == '\n') {
+                starts[n % starts.length] = j + 1; // what the paragraph break "\n[ \t]*\n" ends at
+                n++;
+                i = j;
             }
         }
         for (int i = n - 1; i >= Math.max(0, n - starts.length); i--) {
@@ -66,32 +63,34 @@ record PromptShape(String ask, int shots, int options) {
     }
 
     /**
-     * Counts, like repeated {@code ANSWERED.matcher(context).find()}, up to {@code cap} solved answers; but runs the
-     * pattern only at the start of lines that hold a keyword and a colon, which every match begins with, instead
-     * of at every character of a long prompt.
+     * Counts, like repeated {@code ANSWERED.matcher(text.substring(0, end)).find()}, up to {@code cap} solved
+     * answers in the context before the ask; but runs the pattern only at the start of lines that hold a keyword
+     * and a colon, which every match begins with, instead of at every character of a long prompt. The region's end
+     * anchors {@code $} as the end of the substring would.
      */
-    static int answered(String context, int cap) {
-        Matcher m = ANSWERED.matcher(context);
+    static int answered(String text, int end, int cap) {
+        Matcher m = ANSWERED.matcher(text);
         int n = 0;
         int from = 0;
-        for (int c = nextColon(context, 0); c >= 0 && n < cap; c = nextColon(context, c + 1)) {
-            int start = answerLineStart(context, c);
-            if (start >= from && m.region(start, context.length()).lookingAt()) {
+        int ascii = text.indexOf(':');
+        int wide = text.indexOf('：');
+        while (n < cap) {
+            int c = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+            if (c < 0 || c >= end) {
+                break;
+            }
+            int start = answerLineStart(text, c);
+            if (start >= from && m.region(start, end).lookingAt()) {
                 n++;
                 from = m.end();
             }
-        }
-        return n;
-    }
-
-    private static int nextColon(String text, int from) {
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ':' || c == '：') {
-                return i;
+            if (c == ascii) {
+                ascii = text.indexOf(':', c + 1);
+            } else {
+                wide = text.indexOf('：', c + 1);
             }
         }
-        return -1;
+        return n;
     }
 
     /**

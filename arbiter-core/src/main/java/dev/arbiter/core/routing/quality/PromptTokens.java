@@ -59,6 +59,11 @@ final class PromptTokens {
         int i = 0;
         int n = text.length();
         while (i < n && count < out.length) {
+            char c = text.charAt(i);
+            if (c < 128 && (ASCII[c] & LETTER) != 0) {
+                i = asciiWord(text, i, out, count++);
+                continue;
+            }
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (isCjk(cp)) {
@@ -82,6 +87,31 @@ final class PromptTokens {
             }
         }
         return count;
+    }
+
+    /**
+     * Hashes the letter run starting with the ASCII letter at {@code from} into {@code out[at]} and returns its end;
+     * scans and hashes in one pass while the run is ASCII (the common case), else falls back to the general path.
+     */
+    private static int asciiWord(String text, int from, int[] out, int at) {
+        int h = 0;
+        int i = from;
+        int n = text.length();
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                int end = runEnd(text, i, true);
+                out[at] = lowerHash(text, from, end);
+                return end;
+            }
+            byte kind = ASCII[c];
+            if ((kind & LETTER) == 0) {
+                break;
+            }
+            h = 31 * h + ((kind & UPPER) != 0 ? c + 32 : c);
+        }
+        out[at] = h;
+        return i;
     }
 
     /** How many tokens {@link #of} would give, counting at most {@code max}. */
