@@ -19,6 +19,7 @@ import dev.arbiter.core.routing.RoutingPolicy;
 import dev.arbiter.core.routing.TaskType;
 import dev.arbiter.core.routing.policy.Policies;
 import dev.arbiter.core.routing.stats.LatencyStats;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,15 +42,17 @@ final class Decider {
     private final HardFilters filters;
     private final Supplier<QualityModel> quality;
     private final LatencyStats latency;
+    private final Clock clock;
 
     Decider(Catalog catalog, RoutingConfig routing, FeatureExtractor extractor, HardFilters filters,
-            Supplier<QualityModel> quality, LatencyStats latency) {
+            Supplier<QualityModel> quality, LatencyStats latency, Clock clock) {
         this.catalog = catalog;
         this.routing = routing;
         this.extractor = extractor;
         this.filters = filters;
         this.quality = quality;
         this.latency = latency;
+        this.clock = clock;
     }
 
     /** A decision and the catalog entries of its ranked candidates, in the same order. */
@@ -68,7 +71,8 @@ final class Decider {
             throw NoEligibleModel.of(spec.id(), pool, passed.removed());
         }
         PreparedQuality prepared = PreparedQuality.of(quality.get(), features);
-        List<Candidate> scored = CandidateScorer.score(passed.kept(), prepared, features, request, latency);
+        List<Candidate> scored = CandidateScorer.score(passed.kept(), prepared, features, request, latency,
+                clock.instant());
         List<FilteredModel> removed = new ArrayList<>(passed.removed());
         List<Candidate> candidates = BudgetCut.apply(scored, settings.maxCostUsd(), removed);
         Ranking ranking = rank(spec, request.stream(), new RoutingInput(features, candidates, settings, context));

@@ -51,7 +51,7 @@ public final class RouterStage implements Interceptor {
         this.quality = quality;
         this.table = new RouteTable(routing.routes(), catalog);
         HardFilters filters = new HardFilters(catalog, services.health(), services.governance());
-        this.decider = new Decider(catalog, routing, services.features(), filters, quality, latency);
+        this.decider = new Decider(catalog, routing, services.features(), filters, quality, latency, services.clock());
         this.cascade = new CascadeRunner(catalog);
     }
 

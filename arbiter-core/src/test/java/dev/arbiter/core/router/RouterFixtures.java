@@ -64,7 +64,7 @@ final class RouterFixtures {
     }
 
     static RouterServices services() {
-        return new RouterServices(EXTRACTOR, null, null, null, null);
+        return new RouterServices(EXTRACTOR, null, null, null, null, null);
     }
 
     static RoutingConfig routes(RouteConfig... routes) {

@@ -7,17 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbiter.core.catalog.ModelEntry;
+import dev.arbiter.core.catalog.Price;
+import dev.arbiter.core.catalog.PriceSchedule;
 import dev.arbiter.core.config.RoutingConfig;
 import dev.arbiter.core.error.ArbiterException;
 import dev.arbiter.core.error.ErrorKind;
+import dev.arbiter.core.gateway.Catalog;
 import dev.arbiter.core.pipeline.Exchange;
 import dev.arbiter.core.pipeline.Trace;
 import dev.arbiter.core.routing.Candidate;
 import dev.arbiter.core.routing.RoutingDecision;
 import dev.arbiter.core.routing.TaskType;
 import dev.arbiter.core.routing.stats.LatencyStats;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Virtual models and concrete names through the router stage, over the hand-built catalog of RouterFixtures. */
@@ -115,6 +122,28 @@ class RouterStageTest {
         // v/mid: $1 in, $4 out per 1M tokens; chat answers are priced at 300 tokens.
         assertThat(typical.expectedCostUsd()).isEqualTo((1000 * 1.0 + 300 * 4.0) / 1e6);
         assertThat(capped.expectedCostUsd()).isEqualTo((1000 * 1.0 + 2000 * 4.0) / 1e6);
+    }
+
+    @Test
+    void expectedCostsAndSoTheChoiceFollowThePriceInForceWhenTheRequestArrives() {
+        Instant priceRise = Instant.parse("2026-12-01T00:00:00Z");
+        ModelEntry dearerMid = RouterFixtures.MID.withPriceChanges(new PriceSchedule(List.of(
+                new PriceSchedule.Change(priceRise, Price.of(10.0, 40.0)))));
+        Catalog catalog = new Catalog(List.of(RouterFixtures.CHEAP, dearerMid, RouterFixtures.STRONG), Set.of("up"));
+        String prompt = "x".repeat(1000); // v/mid and v/strong both clear the bar; v/cheap does not
+
+        Trace before = run(pricedAt(catalog, priceRise.minusSeconds(1)), ask("auto", prompt)).trace();
+        Trace after = run(pricedAt(catalog, priceRise), ask("auto", prompt)).trace();
+
+        assertThat(candidate(before, "v/mid").expectedCostUsd()).isEqualTo((1000 * 1.0 + 300 * 4.0) / 1e6);
+        assertThat(before.model().id()).isEqualTo("v/mid");
+        assertThat(candidate(after, "v/mid").expectedCostUsd()).isEqualTo((1000 * 10.0 + 300 * 40.0) / 1e6);
+        assertThat(after.model().id()).isEqualTo("v/strong"); // $5/$20 now undercuts the risen $10/$40
+    }
+
+    private static RouterStage pricedAt(Catalog catalog, Instant now) {
+        RouterServices services = RouterFixtures.services().withClock(Clock.fixed(now, ZoneOffset.UTC));
+        return new RouterStage(catalog, RoutingConfig.DEFAULTS, services, () -> RouterFixtures.QUALITY);
     }
 
     @Test
