@@ -57,6 +57,9 @@ public record Message(Role role, List<ContentPart> content, List<ToolCall> toolC
 
     /** All text parts joined, ignoring images. */
     public String text() {
+        if (content.size() == 1 && content.getFirst() instanceof ContentPart.Text only) {
+            return only.text(); // the common case, without copying a long prompt twice
+        }
         StringBuilder sb = new StringBuilder();
         for (ContentPart part : content) {
             if (part instanceof ContentPart.Text t) {

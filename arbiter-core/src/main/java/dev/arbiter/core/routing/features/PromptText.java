@@ -30,26 +30,53 @@ final class PromptText {
     /** The text the classifiers and the quality model read: system head, a blank line, then the user tail. */
     static String analysed(ChatRequest request) {
         StringBuilder system = new StringBuilder();
-        StringBuilder user = new StringBuilder();
+        List<String> user = new ArrayList<>();
         for (Message m : request.messages()) {
             if (m.role() == Role.SYSTEM || m.role() == Role.DEVELOPER) {
                 appendBounded(system, m, SYSTEM_HEAD_CHARS);
             } else if (m.role() == Role.USER) {
-                if (!user.isEmpty()) {
-                    user.append('\n');
-                }
-                user.append(m.text());
-                if (user.length() > 4 * USER_TAIL_CHARS) {
-                    // Keep memory bounded for huge conversations; only the tail is analysed.
-                    user.delete(0, user.length() - USER_TAIL_CHARS);
-                }
+                user.add(m.text());
             }
         }
-        String userTail = tail(user.toString(), USER_TAIL_CHARS);
+        String userTail = userTail(user);
         if (system.isEmpty()) {
             return userTail;
         }
         return userTail.isEmpty() ? system.toString() : system + "\n\n" + userTail;
+    }
+
+    /**
+     * The last {@link #USER_TAIL_CHARS} characters of the user texts joined by newlines (a newline goes before a
+     * text once anything non-empty precedes it), not starting inside a surrogate pair; copies only those characters.
+     */
+    private static String userTail(List<String> texts) {
+        long joined = 0;
+        boolean nonEmpty = false;
+        for (String t : texts) {
+            joined += (nonEmpty ? 1 : 0) + t.length();
+            nonEmpty |= !t.isEmpty();
+        }
+        long skip = Math.max(0, joined - USER_TAIL_CHARS); // characters of the joined text before the tail
+        StringBuilder sb = new StringBuilder((int) Math.min(joined, USER_TAIL_CHARS));
+        nonEmpty = false;
+        for (String t : texts) {
+            if (nonEmpty) {
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    sb.append('\n');
+                }
+            }
+            nonEmpty |= !t.isEmpty();
+            if (skip >= t.length()) {
+                skip -= t.length();
+            } else {
+                sb.append(t, (int) skip, t.length());
+                skip = 0;
+            }
+        }
+        boolean cut = joined > USER_TAIL_CHARS;
+        return cut && !sb.isEmpty() && Character.isLowSurrogate(sb.charAt(0)) ? sb.substring(1) : sb.toString();
     }
 
     /**
