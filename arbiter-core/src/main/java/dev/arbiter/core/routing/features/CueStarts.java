@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Hand-written {@link MatchStarts} for the cues whose regexes could begin at almost any letter or line ({@link
  * TaskCues#ALGEBRA}, {@link TaskCues#CODE_CALL}, {@link TaskCues#STACK_TRACE}, {@link TaskCues#MULTIPLE_CHOICE}):
- * each checks the literal shape its branches begin with (a word run ending at "(", a letter before "^" or an
- * operator, an indented "at "), so the regex confirms only real candidates.
+ * each derives the literal shape its branches begin with (a word run ending at "(", a letter before "^" or an
+ * operator, an indented "at ") from the scan's punctuation and line starts, so the regex confirms only real
+ * candidates.
  */
 final class CueStarts {
     private CueStarts() {
@@ -15,43 +16,45 @@ final class CueStarts {
     /**
      * Starts of {@code \b[a-z]\^\d | \b[fgh]\([a-z0-9]\) | (?<![\w.])\d*[a-z]\s*[-+=]\s*\d+(?![\w.])}: a letter before
      * "^", one of f/g/h before "(", or (not after a word character or ".") digits, a letter, spaces and an operator.
+     * The last shape is found from its operator backwards: the split of {@code \d*[a-z]\s*} is forced.
      */
-    static int algebra(String text, int from) {
-        int n = text.length();
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            boolean lower = c >= 'a' && c <= 'z';
-            if (!lower && !(c >= '0' && c <= '9')) {
-                continue;
-            }
-            if (lower && i + 1 < n) {
-                char next = text.charAt(i + 1);
-                if (next == '^' || (next == '(' && c >= 'f' && c <= 'h')) {
-                    return i;
+    static int[] algebra(TextScan scan) {
+        char[] text = scan.chars;
+        MatchStarts.Positions out = new MatchStarts.Positions();
+        for (int at : scan.marks()) {
+            char c = text[at];
+            if (c == '^' || c == '(') {
+                char before = at > 0 ? text[at - 1] : 0;
+                if (c == '^' ? isLower(before) : before >= 'f' && before <= 'h') {
+                    out.add(at - 1);
+                }
+            } else if (c == '-' || c == '+' || c == '=') {
+                int start = termBefore(text, at);
+                if (start >= 0) {
+                    out.add(start);
                 }
             }
-            if ((i == 0 || !isWordOrDot(text.charAt(i - 1))) && operatorAfterTerm(text, i)) {
-                return i;
-            }
         }
-        return -1;
+        return out.sorted();
     }
 
-    /** Whether {@code \d*[a-z]\s*[-+=]} matches at {@code i} (the split is forced: no backtracking can change it). */
-    private static boolean operatorAfterTerm(String text, int i) {
-        int n = text.length();
-        int j = i;
-        while (j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-            j++;
+    /**
+     * Where {@code \d*[a-z]\s*} ending just before the operator at {@code op} starts, when no word character or "."
+     * precedes it; else -1.
+     */
+    private static int termBefore(char[] text, int op) {
+        int letter = op - 1;
+        while (letter >= 0 && MatchStarts.isRegexSpace(text[letter])) {
+            letter--;
         }
-        if (j >= n || text.charAt(j) < 'a' || text.charAt(j) > 'z') {
-            return false;
+        if (letter < 0 || !isLower(text[letter])) {
+            return -1;
         }
-        int k = j + 1;
-        while (k < n && MatchStarts.isRegexSpace(text.charAt(k))) {
-            k++;
+        int start = letter;
+        while (start > 0 && text[start - 1] >= '0' && text[start - 1] <= '9') {
+            start--;
         }
-        return k < n && (text.charAt(k) == '-' || text.charAt(k) == '+' || text.charAt(k) == '=');
+        return start == 0 || !isWordOrDot(text[start - 1]) ? start : -1;
     }
 
     /**
@@ -59,27 +62,31 @@ final class CueStarts {
      * every branch is a run of word characters starting at a word boundary and ending at "(" (or "def"/"function"
      * and a space), so only such runs are candidates.
      */
-    static int codeCall(String text, int from) {
-        int n = text.length();
-        int i = from;
-        while (i < n) {
-            if (!MatchStarts.isWordChar(text.charAt(i)) || (i > 0 && MatchStarts.isWordChar(text.charAt(i - 1)))) {
-                i++;
-                continue;
+    static int[] codeCall(TextScan scan) {
+        char[] text = scan.chars;
+        MatchStarts.Positions out = new MatchStarts.Positions();
+        for (int at : scan.marks()) {
+            if (text[at] == '(') {
+                int start = at;
+                while (start > 0 && MatchStarts.isWordChar(text[start - 1])) {
+                    start--;
+                }
+                if (start < at) {
+                    out.add(start);
+                }
             }
-            int end = i + 1;
-            while (end < n && MatchStarts.isWordChar(text.charAt(end))) {
-                end++;
-            }
-            boolean keyword = isWord(text, i, end, "def") || isWord(text, i, end, "function");
-            if (end < n && (text.charAt(end) == '(' || (text.charAt(end) == ' ' && keyword))) {
-                return i;
-            }
-            i = end;
         }
-        return -1;
+        for (String keyword : KEYWORDS) {
+            for (int at = scan.text.indexOf(keyword); at >= 0; at = scan.text.indexOf(keyword, at + 1)) {
+                if (at == 0 || !MatchStarts.isWordChar(text[at - 1])) {
+                    out.add(at);
+                }
+            }
+        }
+        return out.sorted();
     }
 
+    private static final List<String> KEYWORDS = List.of("def ", "function ");
     private static final List<String> TRACE_LITERALS = List.of("Traceback (most recent call last)",
             "Exception in thread", "File \"", "Segmentation fault");
     private static final List<String> TRACE_LINE_LITERALS = List.of("at ", "panic: ");
@@ -89,27 +96,24 @@ final class CueStarts {
      * ...), line starts followed (after whitespace) by "at " or "panic: ", and line starts whose first word is
      * followed by ":" (the {@code ^\w+(?:Error|Exception): } branch).
      */
-    static int stackTrace(String text, int from) {
-        int n = text.length();
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            if ((c == 'T' || c == 'E' || c == 'F' || c == 'S') && MatchStarts.startsWithAny(text, i, TRACE_LITERALS)) {
-                return i;
+    static int[] stackTrace(TextScan scan) {
+        char[] text = scan.chars;
+        MatchStarts.Positions out = new MatchStarts.Positions();
+        for (int line : scan.lineStarts()) {
+            if (MatchStarts.startsWithAny(scan.text, MatchStarts.skipSpaces(text, line), TRACE_LINE_LITERALS)) {
+                out.add(line);
+                continue;
             }
-            if (i == 0 || MatchStarts.isLineTerminator(text.charAt(i - 1))) {
-                if (MatchStarts.startsWithAny(text, MatchStarts.skipSpaces(text, i), TRACE_LINE_LITERALS)) {
-                    return i;
-                }
-                int end = i;
-                while (end < n && MatchStarts.isWordChar(text.charAt(end))) {
-                    end++;
-                }
-                if (end > i && end < n && text.charAt(end) == ':') {
-                    return i;
-                }
+            int end = line;
+            while (end < text.length && MatchStarts.isWordChar(text[end])) {
+                end++;
+            }
+            if (end > line && end < text.length && text[end] == ':') {
+                out.add(line);
             }
         }
-        return -1;
+        MatchStarts.addOccurrences(scan.text, TRACE_LITERALS, out);
+        return out.sorted();
     }
 
     /**
@@ -117,30 +121,28 @@ final class CueStarts {
      * whitespace and an optional "(", by a letter A to D and its punctuation. The whitespace run is skipped whole, as
      * the regex must: "(" and A-D are not whitespace.
      */
-    static int multipleChoice(String text, int from) {
-        int n = text.length();
-        for (int i = from; i < n; i++) {
-            if (i > 0 && !MatchStarts.isLineTerminator(text.charAt(i - 1))) {
-                continue;
-            }
-            int j = MatchStarts.skipSpaces(text, i);
-            if (j < n && text.charAt(j) == '(') {
+    static int[] multipleChoice(TextScan scan) {
+        char[] text = scan.chars;
+        int n = text.length;
+        MatchStarts.Positions out = new MatchStarts.Positions();
+        for (int line : scan.lineStarts()) {
+            int j = MatchStarts.skipSpaces(text, line);
+            if (j < n && text[j] == '(') {
                 j++;
             }
-            boolean letter = j + 1 < n && text.charAt(j) >= 'A' && text.charAt(j) <= 'D';
-            if (letter && ").:：．".indexOf(text.charAt(j + 1)) >= 0) {
-                return i;
+            boolean letter = j + 1 < n && text[j] >= 'A' && text[j] <= 'D';
+            if (letter && ").:：．".indexOf(text[j + 1]) >= 0) {
+                out.add(line);
             }
         }
-        return -1;
+        return out.sorted();
     }
 
-    private static boolean isWord(String text, int from, int to, String word) {
-        return to - from == word.length() && text.startsWith(word, from);
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private static boolean isWordOrDot(char c) {
         return MatchStarts.isWordChar(c) || c == '.';
     }
-
 }

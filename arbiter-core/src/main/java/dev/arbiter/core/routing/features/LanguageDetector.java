@@ -1,6 +1,8 @@
 package dev.arbiter.core.routing.features;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,14 +18,15 @@ import java.util.Map;
 final class LanguageDetector {
     static final String UNDETERMINED = "und";
     static final double MIN_EVIDENCE = 1.0;
-    private static final double LEAD = 1.3;
+    static final double LEAD = 1.3;
     /** Characters inspected; the language is settled long before this. */
-    private static final int SAMPLE_CHARS = 4_000;
+    static final int SAMPLE_CHARS = 4_000;
 
-    private static final String[] LATIN = {"en", "fr", "de", "es", "pt", "it"};
-    private static final Map<String, double[]> STOP_WORDS = buildStopWords();
-    /** A 4,096-bit set of the stop words' hashes (see {@link #mayBeStopWord}). */
-    private static final long[] STOP_HASHES = stopHashes();
+    static final String[] LATIN = {"en", "fr", "de", "es", "pt", "it"};
+    static final Map<String, double[]> STOP_WORDS = buildStopWords();
+    /** The ASCII stop words again, looked up straight from the text's characters; weights by vocabulary id. */
+    private static final Vocabulary ASCII_STOP_WORDS = new Vocabulary();
+    private static final double[][] ASCII_STOP_WEIGHTS = asciiStopWeights();
 
     private LanguageDetector() {
     }
@@ -32,65 +35,109 @@ final class LanguageDetector {
         if (text == null || text.isEmpty()) {
             return UNDETERMINED;
         }
-        String sample = text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS);
-        ScriptCounts counts = ScriptCounts.of(sample);
+        int n = Math.min(text.length(), SAMPLE_CHARS);
+        char[] sample = new char[n];
+        text.getChars(0, n, sample, 0);
+        Tally tally = Tally.of(sample);
+        ScriptCounts counts = tally.counts();
         String script = counts.dominantNonLatin();
         if (script != null) {
             return script;
         }
-        return counts.latinWords() >= 1 ? latin(sample) : UNDETERMINED;
-    }
-
-    /** Picks the Latin-script language whose stop words (and special letters) fit best. */
-    private static String latin(String text) {
-        double[] score = new double[LATIN.length];
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
-            if (letter && start < 0) {
-                start = i;
-            } else if (!letter && start >= 0) {
-                if (i - start <= 7 && mayBeStopWord(text, start, i)) {
-                    double[] w = STOP_WORDS.get(text.substring(start, i).toLowerCase(Locale.ROOT));
-                    if (w != null) {
-                        for (int l = 0; l < w.length; l++) {
-                            score[l] += w[l];
-                        }
-                    }
-                }
-                start = -1;
-            }
-            if (i < text.length()) {
-                addLetterHint(text.charAt(i), score);
-            }
-        }
-        return winner(score);
+        return counts.latinWords() >= 1 ? winner(tally.score) : UNDETERMINED;
     }
 
     /**
-     * False when {@code text[from, to)} is ASCII and no stop word has its lower-case hash, so most words skip the
-     * substring and map look-up; true (look it up) otherwise. A String's hash is computed the same way, so a word
-     * whose hash is absent cannot be a key of {@link #STOP_WORDS}.
+     * One pass over the sample: letters per script (by code point) and the Latin-script languages' scores, from stop
+     * words (words split at every char that is not {@link Character#isLetter(char)}) and special letters, added in
+     * text order. The scores are only read when no other script dominates.
      */
-    private static boolean mayBeStopWord(String text, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c >= 0x80) {
-                return true;
+    private static final class Tally {
+        final double[] score = new double[LATIN.length];
+        int latin, han, kana, hangul, cyrillic, arabic, devanagari;
+
+        static Tally of(char[] text) {
+            Tally t = new Tally();
+            int n = text.length;
+            int start = -1;
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                char c = text[i];
+                boolean letter;
+                if (c < 128) { // ASCII fast path: its letters are exactly a-z and A-Z, all of them Latin script
+                    letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                    t.latin += letter ? 1 : 0;
+                } else {
+                    letter = Character.isLetter(c);
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+                        t.countScript(Character.toCodePoint(c, text[i + 1]));
+                    } else if (letter) {
+                        t.countScript(c);
+                    }
+                }
+                if (letter && start < 0) {
+                    start = i;
+                    ascii = true;
+                } else if (!letter && start >= 0) {
+                    t.addStopWord(text, start, i, ascii);
+                    start = -1;
+                }
+                ascii &= c < 128;
+                if (c >= 128) {
+                    addLetterHint(c, t.score);
+                }
             }
-            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            if (start >= 0) {
+                t.addStopWord(text, start, n, ascii);
+            }
+            return t;
         }
-        return (STOP_HASHES[(h >>> 6) & (STOP_HASHES.length - 1)] & (1L << h)) != 0;
+
+        private void addStopWord(char[] text, int from, int to, boolean ascii) {
+            if (to - from > 7) {
+                return;
+            }
+            double[] w;
+            if (ascii) {
+                int id = ASCII_STOP_WORDS.id(text, from, to);
+                w = id >= 0 ? ASCII_STOP_WEIGHTS[id] : null;
+            } else {
+                w = STOP_WORDS.get(new String(text, from, to - from).toLowerCase(Locale.ROOT));
+            }
+            if (w != null) {
+                for (int l = 0; l < w.length; l++) {
+                    score[l] += w[l];
+                }
+            }
+        }
+
+        private void countScript(int cp) {
+            switch (Character.UnicodeScript.of(cp)) {
+                case LATIN -> latin++;
+                case HAN -> han++;
+                case HIRAGANA, KATAKANA -> kana++;
+                case HANGUL -> hangul++;
+                case CYRILLIC -> cyrillic++;
+                case ARABIC -> arabic++;
+                case DEVANAGARI -> devanagari++;
+                default -> { }
+            }
+        }
+
+        ScriptCounts counts() {
+            return new ScriptCounts(latin, han, kana, hangul, cyrillic, arabic, devanagari);
+        }
     }
 
-    private static long[] stopHashes() {
-        long[] bits = new long[64];
-        for (String w : STOP_WORDS.keySet()) {
-            int h = w.hashCode();
-            bits[(h >>> 6) & (bits.length - 1)] |= 1L << h;
-        }
-        return bits;
+    private static double[][] asciiStopWeights() {
+        List<double[]> weights = new ArrayList<>();
+        STOP_WORDS.entrySet().stream().filter(e -> e.getKey().chars().allMatch(c -> c < 128))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    ASCII_STOP_WORDS.add(e.getKey());
+                    weights.add(e.getValue());
+                });
+        return weights.toArray(double[][]::new);
     }
 
     private static void addLetterHint(char c, double[] score) {
@@ -162,32 +209,6 @@ final class LanguageDetector {
 
     /** Letters per script, and the decision between scripts. */
     private record ScriptCounts(int latin, int han, int kana, int hangul, int cyrillic, int arabic, int devanagari) {
-        static ScriptCounts of(String text) {
-            int latin = 0, han = 0, kana = 0, hangul = 0, cyrillic = 0, arabic = 0, devanagari = 0;
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                if (cp < 0x80) { // ASCII fast path: its letters are exactly a-z and A-Z, all of them Latin script
-                    latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 1 : 0;
-                    continue;
-                }
-                if (!Character.isLetter(cp)) {
-                    continue;
-                }
-                switch (Character.UnicodeScript.of(cp)) {
-                    case LATIN -> latin++;
-                    case HAN -> han++;
-                    case HIRAGANA, KATAKANA -> kana++;
-                    case HANGUL -> hangul++;
-                    case CYRILLIC -> cyrillic++;
-                    case ARABIC -> arabic++;
-                    case DEVANAGARI -> devanagari++;
-                    default -> { }
-                }
-            }
-            return new ScriptCounts(latin, han, kana, hangul, cyrillic, arabic, devanagari);
-        }
-
         double latinWords() {
             return latin / 5.0;
         }

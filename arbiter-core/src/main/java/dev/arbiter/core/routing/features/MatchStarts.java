@@ -1,52 +1,66 @@
 package dev.arbiter.core.routing.features;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Where a cue's regex may start a match: a cheap necessary condition (a start character, a line start, a short
  * literal shape), so {@link TaskCues.Cue#count} runs the regex only at the few positions that pass it instead of at
  * every character. A filter may let through positions where the regex then fails, never skip one where it would match.
+ * Filters read the {@link TextScan} every cue shares (line starts, punctuation positions) rather than the whole text.
  */
 @FunctionalInterface
 interface MatchStarts {
-    /** The first index {@code >= from} at which a match may start, or -1 when no match can start there or later. */
-    int next(String text, int from);
+    /** Every position at which a match may start, ascending (a position may repeat). */
+    int[] in(TextScan scan);
 
     /** Positions where a MULTILINE {@code ^} can match: the text's start and after a line terminator. */
     static MatchStarts lineStarts() {
-        return (text, from) -> {
-            for (int i = from; i < text.length(); i++) {
-                if (i == 0 || isLineTerminator(text.charAt(i - 1))) {
-                    return i;
+        return TextScan::lineStarts;
+    }
+
+    /**
+     * Line starts where, after spaces and tabs (a {@code ^[ \t]*} indent), one of {@code firstChars} follows: the
+     * first characters of a regex's alternatives, none of which may be a space or tab.
+     */
+    static MatchStarts lineStartsBefore(String firstChars) {
+        if (firstChars.indexOf(' ') >= 0 || firstChars.indexOf('\t') >= 0) {
+            throw new IllegalArgumentException("the indent is skipped whole: no space or tab may follow it");
+        }
+        return scan -> {
+            char[] text = scan.chars;
+            Positions out = new Positions();
+            for (int line : scan.lineStarts()) {
+                int i = line;
+                while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+                    i++;
+                }
+                if (i < text.length && firstChars.indexOf(text[i]) >= 0) {
+                    out.add(line);
                 }
             }
-            return -1;
+            return out.sorted();
         };
     }
 
-    /** Positions holding one of {@code chars} (ASCII only). */
+    /** Positions holding one of {@code chars}, which must all be {@link TextScan#MARKS}. */
     static MatchStarts chars(String chars) {
-        boolean[] table = asciiTable(chars);
-        return (text, from) -> {
-            for (int i = from; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 128 && table[c]) {
-                    return i;
-                }
-            }
-            return -1;
-        };
-    }
-
-    private static boolean[] asciiTable(String chars) {
         boolean[] table = new boolean[128];
         for (char c : chars.toCharArray()) {
-            if (c >= 128) {
-                throw new IllegalArgumentException("start characters must be ASCII: " + c);
+            if (!TextScan.isMark(c)) {
+                throw new IllegalArgumentException("start characters must be scanned marks: " + c);
             }
             table[c] = true;
         }
-        return table;
+        return scan -> {
+            Positions out = new Positions();
+            for (int at : scan.marks()) {
+                if (table[scan.chars[at]]) {
+                    out.add(at);
+                }
+            }
+            return out.sorted();
+        };
     }
 
     /**
@@ -60,20 +74,25 @@ interface MatchStarts {
                 throw new IllegalArgumentException("a line literal must start with a non-space: '" + literal + "'");
             }
         }
-        boolean[] first = asciiTable(anywhere.stream().map(l -> l.substring(0, 1)).reduce("", String::concat));
-        return (text, from) -> {
-            for (int i = from; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 128 && first[c] && startsWithAny(text, i, anywhere)) {
-                    return i;
-                }
-                if ((i == 0 || isLineTerminator(text.charAt(i - 1))) && startsWithAny(text, skipSpaces(text, i),
-                        afterIndent)) {
-                    return i;
+        return scan -> {
+            Positions out = new Positions();
+            for (int line : scan.lineStarts()) {
+                if (startsWithAny(scan.text, skipSpaces(scan.chars, line), afterIndent)) {
+                    out.add(line);
                 }
             }
-            return -1;
+            addOccurrences(scan.text, anywhere, out);
+            return out.sorted();
         };
+    }
+
+    /** Adds every position where one of {@code literals} starts. */
+    static void addOccurrences(String text, List<String> literals, Positions out) {
+        for (String literal : literals) {
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                out.add(at);
+            }
+        }
     }
 
     /** Whether one of {@code literals} starts at {@code at}. */
@@ -87,8 +106,8 @@ interface MatchStarts {
     }
 
     /** The first index at or after {@code i} that is not regex whitespace. */
-    static int skipSpaces(String text, int i) {
-        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+    static int skipSpaces(char[] text, int i) {
+        while (i < text.length && isRegexSpace(text[i])) {
             i++;
         }
         return i;
@@ -107,5 +126,28 @@ interface MatchStarts {
     /** Java regex {@code \w} without UNICODE_CHARACTER_CLASS: {@code [a-zA-Z_0-9]}. */
     static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** A growing list of positions that sorts itself only when they were not added in order. */
+    final class Positions {
+        private int[] at = new int[16];
+        private int size;
+        private boolean ordered = true;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, 2 * size);
+            }
+            ordered &= size == 0 || at[size - 1] <= position;
+            at[size++] = position;
+        }
+
+        int[] sorted() {
+            int[] out = Arrays.copyOf(at, size);
+            if (!ordered) {
+                Arrays.sort(out);
+            }
+            return out;
+        }
     }
 }

@@ -1,108 +1,141 @@
 package dev.arbiter.core.routing.features;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * One hand-written pass over a text's numbers (faster than several regexes): how many standalone numbers it holds,
  * how many look like arithmetic ("3 + 4", "x = 5", "2/3"), and how many are measurements with a unit ("25 grams",
  * "9.8 m/s"). Ranges such as "5-7" and versions or identifiers such as "v1.2" or "H2O" are not arithmetic numbers.
+ * It visits only the digits {@link TextScan} recorded as possible number starts.
  */
 final class NumberScanner {
     /** Counts from one scan. */
     record Counts(int numbers, int arithmetic, int units) {
     }
 
-    private static final String OPERATORS = "+-*/×÷^=<>≤≥";
-    private static final Set<String> UNITS = Set.of(
+    static final String OPERATORS = "+-*/×÷^=<>≤≥";
+    static final Set<String> UNITS = Set.of(
             "kg", "g", "mg", "km", "m", "cm", "mm", "nm", "ml", "l", "k", "°c", "°f", "°", "j", "kj", "n", "w", "kw",
             "v", "hz", "mol", "pa", "kpa", "atm", "ev", "m/s", "km/h", "grams", "kilograms", "milligrams", "meters",
             "kilometers", "centimeters", "millimeters", "liters", "milliliters", "joules", "newtons", "watts",
             "volts", "amps", "hertz", "moles", "seconds", "celsius", "fahrenheit", "kelvin", "degrees");
+    /** The units again, for looking up ASCII (and "°") spellings without building a string. */
+    private static final Vocabulary UNIT_WORDS = new Vocabulary();
+
+    static {
+        UNITS.stream().sorted().forEach(UNIT_WORDS::add);
+    }
 
     private NumberScanner() {
     }
 
     static Counts scan(String text, int cap) {
+        return scan(new TextScan(text), cap);
+    }
+
+    /**
+     * Numbers from the start digits the scan recorded (digits not after a letter, "_" or "."), each read whole before
+     * the next start past it is considered; stops after {@code 4 * cap} numbers.
+     */
+    static Counts scan(TextScan scan, int cap) {
+        char[] text = scan.chars;
         int numbers = 0;
         int arithmetic = 0;
         int units = 0;
-        int n = text.length();
-        for (int i = 0; i < n && numbers < 4 * cap; i++) {
-            if (!Character.isDigit(text.charAt(i)) || (i > 0 && partOfWord(text.charAt(i - 1)))) {
+        int next = 0;
+        for (int i : scan.numberStarts()) {
+            if (numbers >= 4 * cap) {
+                break;
+            }
+            if (i < next) {
                 continue;
             }
-            int end = i;
-            while (end < n && (Character.isDigit(text.charAt(end))
-                    || ((text.charAt(end) == '.' || text.charAt(end) == ',') && end + 1 < n
-                    && Character.isDigit(text.charAt(end + 1))))) {
-                end++;
-            }
-            if (end < n && Character.isLetter(text.charAt(end)) && !unitFollows(text, end)) {
-                i = end; // an identifier such as "3rd" or "2nd" or "4k" in prose: not a quantity
-                continue;
+            int end = numberEnd(text, i);
+            next = end + 1;
+            if (end < text.length && isLetter(text[end]) && !unitFollows(text, end)) {
+                continue; // an identifier such as "3rd" or "2nd" or "4k" in prose: not a quantity
             }
             numbers++;
             arithmetic += arithmeticFollows(text, end) || percentOf(text, end) ? 1 : 0;
             units += unitFollows(text, end) ? 1 : 0;
-            i = end;
         }
         return new Counts(numbers, arithmetic, units);
     }
 
-    private static boolean partOfWord(char c) {
-        return Character.isLetter(c) || c == '_' || c == '.';
+    /** Where the number starting at {@code i} ends: digits, with "." or "," allowed before a digit. */
+    private static int numberEnd(char[] text, int i) {
+        int n = text.length;
+        int end = i;
+        while (end < n && (isDigit(text[end])
+                || ((text[end] == '.' || text[end] == ',') && end + 1 < n && isDigit(text[end + 1])))) {
+            end++;
+        }
+        return end;
     }
 
     /** An operator, then (after spaces) a digit, "(" or "-digit"; a bare "-" between digits is a range. */
-    private static boolean arithmeticFollows(String text, int at) {
+    private static boolean arithmeticFollows(char[] text, int at) {
         int i = skipSpaces(text, at);
-        if (i >= text.length() || OPERATORS.indexOf(text.charAt(i)) < 0) {
+        if (i >= text.length || OPERATORS.indexOf(text[i]) < 0) {
             return false;
         }
-        char op = text.charAt(i);
+        char op = text[i];
         boolean spaced = i > at;
         int j = skipSpaces(text, i + 1);
-        if (j >= text.length()) {
+        if (j >= text.length) {
             return false;
         }
-        char next = text.charAt(j);
+        char next = text[j];
         if (op == '-' && !spaced) {
             return false;
         }
-        return Character.isDigit(next) || next == '(' || (next == '-' && j + 1 < text.length()
-                && Character.isDigit(text.charAt(j + 1)));
+        return isDigit(next) || next == '(' || (next == '-' && j + 1 < text.length && isDigit(text[j + 1]));
     }
 
     /** "15% of 240": a percentage taken of a number. */
-    private static boolean percentOf(String text, int at) {
-        if (at >= text.length() || text.charAt(at) != '%') {
+    private static boolean percentOf(char[] text, int at) {
+        if (at >= text.length || text[at] != '%') {
             return false;
         }
         int i = skipSpaces(text, at + 1);
-        if (!text.startsWith("of", i)) {
+        if (i + 1 >= text.length || text[i] != 'o' || text[i + 1] != 'f') {
             return false;
         }
         i = skipSpaces(text, i + 2);
-        return i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '$');
+        return i < text.length && (isDigit(text[i]) || text[i] == '$');
     }
 
-    private static boolean unitFollows(String text, int at) {
-        int i = at < text.length() && text.charAt(at) == ' ' ? at + 1 : at;
+    /** A unit word (after at most one space) that does not run on into more letters or digits. */
+    private static boolean unitFollows(char[] text, int at) {
+        int i = at < text.length && text[at] == ' ' ? at + 1 : at;
         int end = i;
-        while (end < text.length() && end - i < 12 && (Character.isLetter(text.charAt(end))
-                || text.charAt(end) == '°' || text.charAt(end) == '/')) {
+        boolean plain = true;
+        while (end < text.length && end - i < 12 && (isLetter(text[end]) || text[end] == '°' || text[end] == '/')) {
+            plain &= text[end] < 128 || text[end] == '°';
             end++;
         }
-        if (end == i || (end < text.length() && Character.isLetterOrDigit(text.charAt(end)))) {
+        if (end == i || (end < text.length && Character.isLetterOrDigit(text[end]))) {
             return false;
         }
-        return UNITS.contains(text.substring(i, end).toLowerCase(java.util.Locale.ROOT));
+        if (plain) {
+            return UNIT_WORDS.id(text, i, end) >= 0;
+        }
+        return UNITS.contains(new String(text, i, end - i).toLowerCase(Locale.ROOT));
     }
 
-    private static int skipSpaces(String text, int i) {
-        while (i < text.length() && text.charAt(i) == ' ') {
+    private static int skipSpaces(char[] text, int i) {
+        while (i < text.length && text[i] == ' ') {
             i++;
         }
         return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 }

@@ -13,26 +13,25 @@ import java.util.regex.Pattern;
 final class TaskCues {
     /**
      * A regex whose matches point at one task type; each match adds {@code weight}, up to {@code cap} matches. The
-     * regex only runs when the text contains one of the {@code hints} (plain substrings), which keeps rare cues cheap,
-     * and then only at the positions {@code starts} lets through (a necessary condition for a match to start there).
+     * regex runs only at the positions {@code starts} lets through (a necessary condition for a match to start there),
+     * and only when the text contains one of the {@code hints} (plain substrings), which keeps rare cues cheap; the
+     * hints are checked once there is a candidate, since without one the count is 0 either way.
      */
-    record Cue(String name, TaskType type, double weight, int cap, List<String> hints, MatchStarts starts,
+    record Cue(String name, TaskType type, double weight, int cap, Hints hints, MatchStarts starts,
                Pattern pattern) {
         static Cue of(String name, TaskType type, double weight, int cap, List<String> hints, MatchStarts starts,
                 String regex) {
-            return new Cue(name, type, weight, cap, hints, starts, Pattern.compile(regex, Pattern.MULTILINE));
+            return new Cue(name, type, weight, cap, new Hints(hints), starts, Pattern.compile(regex,
+                    Pattern.MULTILINE));
         }
 
         boolean mayMatch(String text) {
-            if (hints.isEmpty()) {
-                return true;
-            }
-            for (String hint : hints) {
-                if (text.contains(hint)) {
-                    return true;
-                }
-            }
-            return false;
+            return hints.in(text);
+        }
+
+        /** Matches in {@code text} counted up to the cap (see {@link #count(TextScan)}). */
+        int count(String text) {
+            return count(new TextScan(text));
         }
 
         /**
@@ -41,19 +40,24 @@ final class TaskCues {
          * transparent, non-anchoring bounds let lookarounds, {@code \b} and {@code ^} see the text before the
          * candidate. Skipping the positions no match can start at is what saves the time.
          */
-        int count(String text) {
-            if (!mayMatch(text)) {
-                return 0;
-            }
-            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int count(TextScan scan) {
+            Matcher m = null;
             int n = 0;
             int from = 0;
-            while (n < cap) {
-                int at = starts.next(text, from);
-                if (at < 0) {
+            for (int at : starts.in(scan)) {
+                if (n >= cap) {
                     break;
                 }
-                m.region(at, text.length());
+                if (at < from) {
+                    continue;
+                }
+                if (m == null) { // the hints are checked only once there is a candidate: without one the count is 0
+                    if (!hints.in(scan)) {
+                        return 0;
+                    }
+                    m = pattern.matcher(scan.text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                m.region(at, scan.length());
                 if (m.lookingAt()) {
                     n++;
                     from = Math.max(m.end(), at + 1);
@@ -65,12 +69,54 @@ final class TaskCues {
         }
     }
 
+    /**
+     * A cue's hints: plain substrings, at least one of which must occur. Hints that begin with a {@link TextScan#MARKS}
+     * character are looked for only at the scan's recorded marks; the others with {@link String#contains}.
+     */
+    static final class Hints {
+        private final List<String> all;
+        private final List<String> others;
+        private final boolean[] markFirst = new boolean[128];
+
+        Hints(List<String> hints) {
+            this.all = List.copyOf(hints);
+            this.others = hints.stream().filter(h -> !TextScan.isMark(h.charAt(0))).toList();
+            for (String hint : hints) {
+                if (TextScan.isMark(hint.charAt(0))) {
+                    markFirst[hint.charAt(0)] = true;
+                }
+            }
+        }
+
+        boolean in(String text) {
+            return all.isEmpty() || all.stream().anyMatch(text::contains);
+        }
+
+        boolean in(TextScan scan) {
+            if (all.isEmpty()) {
+                return true;
+            }
+            for (String hint : others) {
+                if (scan.text.contains(hint)) {
+                    return true;
+                }
+            }
+            for (int at : scan.marks()) {
+                if (markFirst[scan.chars[at]] && MatchStarts.startsWithAny(scan.text, at, all)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private TaskCues() {
     }
 
     static final Cue CODE_FENCE = Cue.of("code-fence", TaskType.CODING, 3.0, 1, List.of("```"),
             MatchStarts.literals(List.of(), List.of("```")), "^\\s*```");
-    static final Cue CODE_LINE = Cue.of("code-line", TaskType.CODING, 0.9, 5, List.of(), MatchStarts.lineStarts(),
+    static final Cue CODE_LINE = Cue.of("code-line", TaskType.CODING, 0.9, 5, List.of(),
+            MatchStarts.lineStartsBefore("dcif#plvrw}SC@"),
             "^[ \\t]*(?:def |class |import |from \\S+ import |#include|package |public |private |protected |"
                     + "function |const |let |var |func |fn |return |if ?\\(|for ?\\(|while ?\\(|\\}|SELECT |"
                     + "CREATE TABLE|@Override|console\\.log|print\\()");

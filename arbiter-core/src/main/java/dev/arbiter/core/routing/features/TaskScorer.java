@@ -17,7 +17,8 @@ import java.util.Map;
  * question over a text with quantities is a word problem; science vocabulary inside multiple-choice options is an
  * exam question); request facts add fixed amounts (tools, tool turns, images, JSON mode, a long prompt). The mix is
  * the softmax of the scores, p(t) = e^s(t) / Σ e^s(u): equal evidence splits evenly and each extra point makes a task
- * e times likelier. Immutable and thread-safe.
+ * e times likelier. The slice is read once ({@link TextScan}): words, cues and numbers work from the positions that
+ * pass recorded. Immutable and thread-safe.
  */
 final class TaskScorer {
     private static final TaskType[] TYPES = TaskType.values();
@@ -52,8 +53,9 @@ final class TaskScorer {
     private double[] scores(String text, int fullChars, Facts facts, List<String> trace) {
         double[] s = new double[TYPES.length];
         s[TaskType.CHAT.ordinal()] += TaskCues.CHAT_PRIOR;
-        List<String> words = LexiconIndex.words(text);
-        double allWords = words.size() * (fullChars / (double) Math.max(1, text.length()));
+        TextScan scan = new TextScan(text, lexicon);
+        Words words = scan.words();
+        double allWords = words.count() * (fullChars / (double) Math.max(1, text.length()));
         double scale = Math.min(1.0, Math.sqrt(TaskCues.REFERENCE_WORDS / Math.max(1.0, allWords)));
         int[] hits = lexicon.hits(words, trace);
         for (int g = 0; g < hits.length; g++) {
@@ -64,7 +66,7 @@ final class TaskScorer {
         int multipleChoice = 0;
         double codeShape = 0;
         for (TaskCues.Cue cue : TaskCues.CUES) {
-            int n = cue.count(text);
+            int n = cue.count(scan);
             note(trace, cue.name(), n);
             s[cue.type().ordinal()] += cue.weight() * n;
             multipleChoice = cue == TaskCues.MULTIPLE_CHOICE ? n : multipleChoice;
@@ -74,7 +76,7 @@ final class TaskScorer {
             s[TaskType.CODING.ordinal()] += TaskCues.CODE_SHAPED;
             note(trace, "code-shaped", 1);
         }
-        NumberScanner.Counts numbers = NumberScanner.scan(text, TaskCues.NUMBER_CAP);
+        NumberScanner.Counts numbers = NumberScanner.scan(scan, TaskCues.NUMBER_CAP);
         note(trace, "numbers", numbers.numbers());
         note(trace, "arithmetic", numbers.arithmetic());
         note(trace, "units", numbers.units());

@@ -59,10 +59,12 @@ class CueStartsTest {
         for (TaskCues.Cue cue : TaskCues.CUES) {
             for (String text : texts) {
                 Matcher m = cue.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                int[] starts = cue.starts().in(new TextScan(text));
+                assertThat(starts).as("%s on %s", cue.name(), text).isSorted();
                 for (int i = 0; i < text.length(); i++) {
                     m.region(i, text.length());
                     if (m.lookingAt()) {
-                        assertThat(cue.starts().next(text, i)).as("%s at %d of %s", cue.name(), i, text).isEqualTo(i);
+                        assertThat(starts).as("%s at %d of %s", cue.name(), i, text).contains(i);
                     }
                 }
             }
@@ -80,31 +82,47 @@ class CueStartsTest {
 
     @Test
     void theAlgebraFilterLetsThroughOnlyTheShapesItsBranchesBeginWith() {
-        assertThat(CueStarts.algebra("the cat sat", 0)).isEqualTo(-1);
-        assertThat(CueStarts.algebra("so x^2", 0)).isEqualTo(3);
-        assertThat(CueStarts.algebra("so g(", 0)).isEqualTo(3);
-        assertThat(CueStarts.algebra("so 12ab = 3", 0)).isEqualTo(-1); // two letters: \d*[a-z] cannot reach "="
-        assertThat(CueStarts.algebra("so 12b = 3", 0)).isEqualTo(3);
-        assertThat(CueStarts.algebra("v.x = 3", 0)).isEqualTo(-1); // after a dot the lookbehind fails
-        assertThat(CueStarts.algebra("x = 3", 1)).isEqualTo(-1);
+        assertThat(CueStarts.algebra(new TextScan("the cat sat"))).isEmpty();
+        assertThat(CueStarts.algebra(new TextScan("so x^2"))).containsExactly(3);
+        assertThat(CueStarts.algebra(new TextScan("so g("))).containsExactly(3);
+        assertThat(CueStarts.algebra(new TextScan("so 12ab = 3"))).isEmpty(); // two letters: \d*[a-z] cannot reach "="
+        assertThat(CueStarts.algebra(new TextScan("so 12b = 3"))).containsExactly(3);
+        assertThat(CueStarts.algebra(new TextScan("v.x = 3"))).isEmpty(); // after a dot the lookbehind fails
+        assertThat(CueStarts.algebra(new TextScan("x \t= 3 and y+1"))).containsExactly(0, 11);
     }
 
     @Test
     void theCodeCallFilterLetsThroughOnlyWordRunsThatEndAtAParenthesis() {
-        assertThat(CueStarts.codeCall("plain words here", 0)).isEqualTo(-1);
-        assertThat(CueStarts.codeCall("call fooBar(1)", 0)).isEqualTo(5);
-        assertThat(CueStarts.codeCall("def foo", 0)).isEqualTo(0);
-        assertThat(CueStarts.codeCall("undef foo", 0)).isEqualTo(-1);
-        assertThat(CueStarts.codeCall("fooBar(1)", 1)).isEqualTo(-1); // inside a word: no boundary before
+        assertThat(CueStarts.codeCall(new TextScan("plain words here"))).isEmpty();
+        assertThat(CueStarts.codeCall(new TextScan("call fooBar(1)"))).containsExactly(5);
+        assertThat(CueStarts.codeCall(new TextScan("def foo"))).containsExactly(0);
+        assertThat(CueStarts.codeCall(new TextScan("undef foo"))).isEmpty();
+        assertThat(CueStarts.codeCall(new TextScan("f(g(x)) function h"))).containsExactly(0, 2, 8);
     }
 
     @Test
     void lineStartsAreWhereMultilineCaretCanMatch() {
         MatchStarts lines = MatchStarts.lineStarts();
-        assertThat(lines.next("ab\ncd", 0)).isZero();
-        assertThat(lines.next("ab\ncd", 1)).isEqualTo(3);
-        assertThat(lines.next("ab\u2029cd", 1)).isEqualTo(3);
-        assertThat(lines.next("ab\n", 1)).isEqualTo(-1);
+        assertThat(lines.in(new TextScan("ab\ncd"))).containsExactly(0, 3);
+        assertThat(lines.in(new TextScan("ab\u2029cd\r\nx"))).containsExactly(0, 3, 6, 7);
+        assertThat(lines.in(new TextScan("ab\n"))).containsExactly(0);
+        assertThat(lines.in(new TextScan(""))).isEmpty();
+    }
+
+    @Test
+    void startCharactersMustBeScannedMarks() {
+        assertThat(MatchStarts.chars("=(").in(new TextScan("a = f(x)"))).containsExactly(2, 5);
+        assertThatThrownBy(() -> MatchStarts.chars("x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hintsFoundAtMarksAgreeWithPlainContains() {
+        for (String text : randomTexts(3_000)) {
+            TextScan scan = new TextScan(text);
+            for (TaskCues.Cue cue : TaskCues.CUES) {
+                assertThat(cue.hints().in(scan)).as("%s on %s", cue.name(), text).isEqualTo(cue.mayMatch(text));
+            }
+        }
     }
 
     @Test
