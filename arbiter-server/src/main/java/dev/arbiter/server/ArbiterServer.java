@@ -66,6 +66,7 @@ public final class ArbiterServer implements AutoCloseable {
                 addons.listener());
         List<String> known = new ArrayList<>(CORE_PATHS);
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(ConnectionCloseFilter::filter)
                 .post("/v1/chat/completions", new ChatEndpoint("openai", openAi, engine.gateway(), bodies, listener))
                 .post("/v1/messages", new ChatEndpoint("anthropic", anthropic, engine.gateway(), bodies, listener))
                 .post(CountTokensEndpoint.PATH, new CountTokensEndpoint(anthropic, engine.gateway(), bodies))

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +36,31 @@ final class RawHttp {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The replies read off one connection, and whether the server then closed it (EOF within the timeout). */
+    record Closing(List<Reply> replies, boolean closed) {
+    }
+
+    /** Sends the requests (pipelined on one connection), reads {@code replies} replies, then waits for EOF. */
+    static Closing exchangeAndWaitForClose(int port, String requests, int replies) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            List<Reply> read = new ArrayList<>();
+            for (int i = 0; i < replies; i++) {
+                read.add(read(socket.getInputStream()));
+            }
+            try {
+                return new Closing(read, socket.getInputStream().read() < 0);
+            } catch (SocketTimeoutException e) {
+                return new Closing(read, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
