@@ -37,7 +37,7 @@ final class PieceWeights {
     /** Letter pieces that are one token, per script; then symbol runs that are. */
     static final int SINGLE = 0;
     static final int SINGLE_SYMBOLS = SINGLE + SCRIPTS;
-    /** Other words by script, capitals (2+, or not first) or not, and greedy tokens 2..6 (× length) or 7+ (× those). */
+    /** Other words by script, capitals (2+, or not first) or not, greedy tokens 2..6 (× length) or 7+ (× those). */
     static final int SPLIT = SINGLE_SYMBOLS + 1;
     static final int SPLIT_BUCKETS = 6;
     static final int SPLIT_FAMILIES = SCRIPTS * 2 * SPLIT_BUCKETS;
