@@ -28,7 +28,7 @@ import java.util.List;
  * sampling adds about ±3%; the estimates fall between +2% and +13% there, i.e. never below the exact count, so
  * context-window filtering does not under-reserve. Base64 runs ~2.5% low before the margin; JavaScript bundling
  * WebAssembly as base64 (npm's undici) came out 2% below the exact count in one window of twelve. Estimating costs
- * ~25 µs for a 7k or 17k-char part and ~50 µs for 50k chars (about 0.3 ms exactly, ~5 ms for 50k).
+ * ~20 µs for a 7k-char part, ~30 µs for 17k and ~70 µs for 50k (exactly: ~0.7 ms, ~1.7 ms and ~7 ms).
  */
 final class TokenEstimator {
     /** Characters counted exactly per request before switching to estimates (~350 tokens of English, ~120 µs). */
