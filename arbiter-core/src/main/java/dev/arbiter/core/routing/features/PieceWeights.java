@@ -1,150 +1,139 @@
 package dev.arbiter.core.routing.features;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * A one-pass, allocation-free stand-in for o200k_base's pre-tokenisation: splits text into the pieces the tokenizer's
- * regex would (letter runs split at lower→upper case changes, with one leading space or symbol attached; digit runs
- * of up to three; symbol runs; newline and indentation runs) and weighs each by the tokens such a piece usually
- * takes. The weights need only be proportional to tokens across kinds of text: {@link TokenEstimator} calibrates
- * them on exactly counted samples of the same text.
+ * The o200k_base tokens a piece of text takes on average, by the kind of piece ({@link PieceScanner} finds the pieces
+ * the tokenizer's regex would): a piece the vocabulary holds is one token; another word is as many tokens as it
+ * splits into greedily (2..6, by its length; 7+, by that count) for its script and case; digits are 1 per 3; symbol
+ * runs and whitespace go by length. The weights, {@code piece-weights.txt} beside this class, are each kind's mean
+ * tokens measured piece by piece, every text kind of the corpus weighing the same.
+ *
+ * <p>Calibration, reproducible offline (a tokenizer approximation, so any public text will do): build the corpus with
+ * {@code python3 arbiter-core/src/test/resources/dev/arbiter/core/routing/features/token-corpus.py /tmp/corp}, which
+ * lists its sources (JDK src.zip, /usr/include, the Python standard library, TypeScript and @types/node declarations,
+ * rxjs sources, npm's JavaScript and docs, Node.js's Markdown docs, MDN browser-compat-data and npm manifests as
+ * JSON; English, Chinese, Japanese, German, French, Spanish, Italian and Indonesian from the Debian Reference; Russian,
+ * Ukrainian, Polish, Turkish, Chinese, Japanese man pages; TypeScript's messages in 13 languages; Arabic, Hebrew,
+ * Greek, Hindi, Bengali, Thai, Korean, Vietnamese, Persian, Georgian and Armenian interface strings), then run
+ * {@link PieceWeightsCalibration} (test sources) on it: it fits these weights on the first half of every kind, writes
+ * this file, and prints estimate ÷ exact for 50k-character windows of the other half.
  */
 final class PieceWeights {
-    /** Latin words up to this length are usually one token; longer ones take about one more per four letters. */
-    private static final int SHORT_WORD = 8;
+    /** Weights are fixed point: this much is one token. */
+    static final double ONE = 1024;
+    /** Length cap of a family: longer pieces take its last weight plus the next cell's per character beyond. */
+    static final int CAP = 16;
+    static final int STRIDE = CAP + 1;
+    static final int SCRIPTS = CharClasses.SCRIPTS.length;
 
-    /** Character classes of ASCII, computed from the same {@link Character} predicates the slow path calls. */
-    private static final int WHITESPACE = 1;
-    private static final int LETTER = 2;
-    private static final int DIGIT = 4;
-    private static final int SYMBOL = 8;
-    private static final int UPPER = 16;
-    private static final int LOWER = 32;
-    private static final byte[] ASCII = asciiClasses();
+    /** Letter pieces that are one token, per script; then symbol runs that are. */
+    static final int SINGLE = 0;
+    static final int SINGLE_SYMBOLS = SINGLE + SCRIPTS;
+    /** Other words by script, capitals (2+, or not first) or not, greedy tokens 2..6 (× length) or 7+ (× those). */
+    static final int SPLIT = SINGLE_SYMBOLS + 1;
+    static final int SPLIT_BUCKETS = 6;
+    static final int SPLIT_FAMILIES = SCRIPTS * 2 * SPLIT_BUCKETS;
+    /** Words longer than the vocabulary is searched for, per script: a base and a weight per character. */
+    static final int LONG = SPLIT + SPLIT_FAMILIES * STRIDE;
+    static final int CONTRACTION = LONG + 2 * SCRIPTS;
+    /** 1, 2 or 3 ASCII digits; then other \p{N}. */
+    static final int DIGITS = CONTRACTION + 1;
+    static final int OTHER_NUMBER = DIGITS + 3;
+    /** Symbol runs not in the vocabulary: leading space or not × trailing newlines 0, 1, 2+ × ASCII, BMP, astral. */
+    static final int SYMBOLS = OTHER_NUMBER + 1;
+    static final int SYMBOL_CAP = 8;
+    static final int SYMBOL_STRIDE = SYMBOL_CAP + 1;
+    static final int SYMBOL_FAMILIES = 2 * 3 * 3;
+    /** Newline runs, alone or after spaces, by newline count. */
+    static final int NEWLINES = SYMBOLS + SYMBOL_FAMILIES * SYMBOL_STRIDE;
+    static final int NEWLINE_CAP = 4;
+    static final int NEWLINE_STRIDE = NEWLINE_CAP + 1;
+    /** Runs of spaces, of tabs (or tabs and spaces), of other whitespace. */
+    static final int SPACES = NEWLINES + 2 * NEWLINE_STRIDE;
+    static final int CELLS = SPACES + 3 * STRIDE;
+
+    static final int[] WEIGHTS = load();
 
     private PieceWeights() {
     }
 
-    private static byte[] asciiClasses() {
-        byte[] classes = new byte[128];
-        for (char c = 0; c < 128; c++) {
-            classes[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0)
-                    | (Character.isLetter(c) || Character.isSurrogate(c) ? LETTER : 0)
-                    | (Character.isDigit(c) ? DIGIT : 0) | (isSymbolSlow(c) ? SYMBOL : 0)
-                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0));
-        }
-        return classes;
+    /** Working space for {@link PieceScanner#scan}. */
+    static long[] scratch() {
+        return new long[TokenVocabulary.MAX_CHARS + 1];
     }
 
-    /** The summed piece weight of {@code text[from, to)}. */
-    static double of(String text, int from, int to) {
-        double weight = 0;
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            int end;
-            if (isWhitespace(c)) {
-                end = whitespaceEnd(text, i, to);
-                weight += whitespace(text, i, end, to);
-            } else if (isLetterOrSurrogate(c)) {
-                end = letterEnd(text, i, to);
-                weight += letters(c, end - i);
-            } else if (isDigit(c)) {
-                end = i;
-                while (end < to && isDigit(text.charAt(end))) {
-                    end++;
-                }
-                weight += (end - i + 2) / 3;
-            } else {
-                end = i;
-                while (end < to && isSymbol(text.charAt(end))) {
-                    end++;
-                }
-                // One symbol right before a word joins it (".get", "(x"), as in the tokenizer's first alternative.
-                int run = end - i - (end < to && isLetter(text.charAt(end)) ? 1 : 0);
-                weight += run <= 0 ? 0 : 1 + (run - 1) * 0.35;
+    /** Whether a cell is of a word or a symbol run, the pieces the vocabulary filter holds. */
+    static boolean isWordOrSymbols(int cell) {
+        return cell < CONTRACTION || cell >= SYMBOLS && cell < NEWLINES;
+    }
+
+    /** A family of cells, named in the weights file. */
+    record Family(String name, int base, int size) {
+    }
+
+    static List<Family> families() {
+        List<Family> families = new ArrayList<>();
+        families.add(new Family("single tokens", SINGLE, SCRIPTS + 1));
+        for (int f = 0; f < SPLIT_FAMILIES; f++) {
+            int tokens = f % SPLIT_BUCKETS + 2;
+            String name = "split " + CharClasses.SCRIPTS[f / SPLIT_BUCKETS / 2]
+                    + (f / SPLIT_BUCKETS % 2 == 0 ? " " : " caps ")
+                    + (tokens > SPLIT_BUCKETS ? tokens + "+ by tokens" : tokens + " by length");
+            families.add(new Family(name, SPLIT + f * STRIDE, STRIDE));
+        }
+        for (int s = 0; s < SCRIPTS; s++) {
+            families.add(new Family("long " + CharClasses.SCRIPTS[s], LONG + 2 * s, 2));
+        }
+        families.add(new Family("contraction", CONTRACTION, 1));
+        families.add(new Family("digits", DIGITS, 4));
+        String[] kinds = {"ascii", "unicode", "astral"};
+        for (int f = 0; f < SYMBOL_FAMILIES; f++) {
+            String name = "symbols " + (f >= 9 ? "space " : "") + f / 3 % 3 + "nl " + kinds[f % 3];
+            families.add(new Family(name, SYMBOLS + f * SYMBOL_STRIDE, SYMBOL_STRIDE));
+        }
+        families.add(new Family("newlines", NEWLINES, NEWLINE_STRIDE));
+        families.add(new Family("newlines after spaces", NEWLINES + NEWLINE_STRIDE, NEWLINE_STRIDE));
+        String[] spaces = {"spaces", "tabs", "other spaces"};
+        for (int f = 0; f < spaces.length; f++) {
+            families.add(new Family(spaces[f], SPACES + f * STRIDE, STRIDE));
+        }
+        return families;
+    }
+
+    /** The weights file: a family name, a tab, its weights in tokens; every family must be there. */
+    private static int[] load() {
+        try (InputStream in = PieceWeights.class.getResourceAsStream("piece-weights.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("piece-weights.txt is missing beside " + PieceWeights.class);
             }
-            i = end;
-        }
-        return weight;
-    }
-
-    private static boolean isSymbol(char c) {
-        return c < 128 ? (ASCII[c] & SYMBOL) != 0 : isSymbolSlow(c);
-    }
-
-    private static boolean isSymbolSlow(char c) {
-        return !Character.isWhitespace(c) && !Character.isLetterOrDigit(c) && !Character.isSurrogate(c);
-    }
-
-    private static boolean isWhitespace(char c) {
-        return c < 128 ? (ASCII[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
-    }
-
-    private static boolean isLetterOrSurrogate(char c) {
-        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c) || Character.isSurrogate(c);
-    }
-
-    private static boolean isLetter(char c) {
-        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c);
-    }
-
-    private static boolean isDigit(char c) {
-        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
-    }
-
-    private static int whitespaceEnd(String text, int i, int to) {
-        while (i < to && isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** A single space before a word or symbol joins it; newlines take one piece, indentation another. */
-    private static double whitespace(String text, int from, int end, int to) {
-        if (end - from == 1 && text.charAt(from) == ' ' && end < to) {
-            return 0;
-        }
-        int lastNewline = -1;
-        for (int k = from; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '\n' || c == '\r') {
-                lastNewline = k;
-            }
-        }
-        double w = lastNewline >= 0 ? 1 : 0;
-        int indent = end - (lastNewline >= 0 ? lastNewline + 1 : from);
-        return w + (indent > 1 ? 1 : 0);
-    }
-
-    /** A letter run, ending where a lower-case letter is followed by an upper-case one ("camel|Case"). */
-    private static int letterEnd(String text, int i, int to) {
-        int end = i + 1;
-        while (end < to) {
-            char c = text.charAt(end);
-            if (c < 128) {
-                if ((ASCII[c] & LETTER) == 0 || ((ASCII[c] & UPPER) != 0 && isLower(text.charAt(end - 1)))) {
-                    break;
+            Map<String, String[]> lines = new HashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] nameAndValues = line.split("\t");
+                if (nameAndValues.length == 2) {
+                    lines.put(nameAndValues[0], nameAndValues[1].trim().split(" "));
                 }
-            } else if (!(Character.isLetter(c) || Character.isSurrogate(c)
-                    || Character.getType(c) == Character.NON_SPACING_MARK)
-                    || (Character.isUpperCase(c) && isLower(text.charAt(end - 1)))) {
-                break;
             }
-            end++;
+            int[] weights = new int[CELLS + 1]; // + 1: a scan reads the cell after any piece's
+            for (Family f : families()) {
+                String[] values = lines.get(f.name());
+                if (values == null || values.length != f.size()) {
+                    throw new IllegalStateException("piece-weights.txt has no " + f.size() + " weights of " + f.name());
+                }
+                for (int k = 0; k < f.size(); k++) {
+                    weights[f.base() + k] = (int) Math.round(Double.parseDouble(values[k]) * ONE);
+                }
+            }
+            return weights;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return end;
-    }
-
-    private static boolean isLower(char c) {
-        return c < 128 ? (ASCII[c] & LOWER) != 0 : Character.isLowerCase(c);
-    }
-
-    private static double letters(char first, int length) {
-        if (first < 0x250) {
-            return 1 + Math.max(0, length - SHORT_WORD) / 4.0;
-        }
-        if (first >= 0x2E80) {
-            return length * 0.86; // CJK, kana, Hangul: most characters are a token of their own
-        }
-        return Math.max(1, length / 4.2); // Cyrillic, Greek, Arabic, Devanagari...
     }
 }
