@@ -18,6 +18,7 @@ TARGETS=${TARGETS:-"direct nginx arbiter"}
 ROUNDS=${ROUNDS:-1}                 # repeat the whole matrix; the table quotes medians
 SSE_COUNT=${SSE_COUNT:-50}          # streamed requests per target for time to first token (0 = skip)
 SSE_MODEL=${SSE_MODEL:-mock-t100-s20x10}
+SSE_PRIME=${SSE_PRIME:-10000}       # unmeasured instant streams per target before the TTFT probe (JIT the stream path)
 WRK_THREADS=${WRK_THREADS:-2}
 NGINX_WORKERS=${NGINX_WORKERS:-1}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -42,7 +43,7 @@ usage: bench/load.sh [options]    (each option also reads the environment variab
   --sse-count N       streamed requests per target for TTFT, 0 = skip [SSE_COUNT=$SSE_COUNT]
   --no-build          use the jars already built [SKIP_BUILD=1]
   --no-install        never apt-get install wrk/nginx/jq [SKIP_INSTALL=1]
-Also: SSE_MODEL, WRK_THREADS, NGINX_WORKERS, NGINX_PORT, ARBITER_PORT, ARBITER_JAR, ARBITER_JAVA_OPTS, MOCK_JAVA_OPTS, RESULTS_DIR.
+Also: SSE_MODEL, SSE_PRIME, WRK_THREADS, NGINX_WORKERS, NGINX_PORT, ARBITER_PORT, ARBITER_JAR, ARBITER_JAVA_OPTS, MOCK_JAVA_OPTS, RESULTS_DIR.
 EOF
 }
 
@@ -78,6 +79,7 @@ require_int DELAY_MS "$DELAY_MS" 0 10000
 require_int PRIME "$PRIME" 0 120
 require_int ROUNDS "$ROUNDS" 1 20
 require_int SSE_COUNT "$SSE_COUNT" 0 2000
+require_int SSE_PRIME "$SSE_PRIME" 0 100000
 require_int WRK_THREADS "$WRK_THREADS" 1 64
 require_int NGINX_WORKERS "$NGINX_WORKERS" 1 64
 for c in $CONCURRENCY; do require_int "a concurrency" "$c" 1 4096; done
