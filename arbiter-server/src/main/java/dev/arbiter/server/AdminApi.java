@@ -22,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -79,6 +80,18 @@ public final class AdminApi {
                 .get(KEYS, guarded(this::listKeys))
                 .delete(KEYS + "/{id}", guarded(this::revokeKey))
                 .get(COSTS, guarded(this::costs));
+    }
+
+    /**
+     * {@code handler} behind the admin key (for {@code server.metrics_auth}); refused at start when no admin key is
+     * set, since nobody could then call it.
+     */
+    Handler requiringAdminKey(BiConsumer<ServerRequest, ServerResponse> handler) {
+        if (auth == null) {
+            throw new IllegalStateException("server.metrics_auth: true needs an admin key: set ARBITER_ADMIN_KEY (or"
+                    + " auth.admin_key in the config), or turn metrics_auth off");
+        }
+        return guarded(handler::accept);
     }
 
     /** Whether a path is the admin API's to answer (including its unknown paths). */

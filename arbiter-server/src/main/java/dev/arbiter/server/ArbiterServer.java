@@ -9,6 +9,7 @@ import dev.arbiter.core.ingress.openai.OpenAiIngress;
 import dev.arbiter.core.ingress.IngressFormat;
 import dev.arbiter.core.observe.ExchangeListener;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -74,7 +75,9 @@ public final class ArbiterServer implements AutoCloseable {
                 .get("/health", info::health)
                 .get("/ready", info::ready);
         if (metrics != null) {
-            routing.get(METRICS_PATH, new MetricsEndpoint(metrics)::scrape);
+            MetricsEndpoint endpoint = new MetricsEndpoint(metrics);
+            Handler scrape = config.metricsAuth() ? admin.requiringAdminKey(endpoint::scrape) : endpoint::scrape;
+            routing.get(METRICS_PATH, scrape);
             known.add(METRICS_PATH);
         }
         admin.register(routing);

@@ -1,6 +1,7 @@
 package dev.arbiter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.arbiter.core.chat.Usage;
@@ -10,6 +11,8 @@ import dev.arbiter.core.config.ServerConfig;
 import dev.arbiter.core.gateway.Engine;
 import dev.arbiter.core.reliability.BreakerSettings;
 import dev.arbiter.core.reliability.ReliabilityConfig;
+import dev.arbiter.core.tenancy.Authenticator;
+import dev.arbiter.core.tenancy.InMemoryKeyStore;
 import dev.arbiter.testing.fake.ScriptedReply;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -196,5 +199,45 @@ class MetricsEndpointTest {
 
             assertThat(res.statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void withMetricsAuthTheScrapeNeedsTheAdminKey() throws Exception {
+        GatewayConfig defaults = ConfigLoader.load(null, Map.of());
+        ServerConfig guarded = new ServerConfig("127.0.0.1", 0, 1 << 20, true, false,
+                ServerConfig.DEFAULT_SHUTDOWN_GRACE, true);
+        InMemoryKeyStore keys = new InMemoryKeyStore();
+        AdminApi admin = AdminApi.create(keys, new Authenticator(keys, Duration.ofMinutes(1)),
+                new AdminHarness.ScriptedCosts(), AdminHarness.ADMIN_KEY);
+        try (ArbiterServer server = ArbiterServer.start(guarded, Engine.assemble(defaults, pause -> { }), admin);
+             HttpClient http = HttpClient.newHttpClient()) {
+            URI metrics = URI.create("http://127.0.0.1:" + server.port() + "/metrics");
+
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(metrics).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(metrics)
+                    .header("Authorization", "Bearer not-the-admin-key").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> admitted = http.send(HttpRequest.newBuilder(metrics)
+                    .header("Authorization", "Bearer " + AdminHarness.ADMIN_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.body()).contains("\"type\":\"caller_unauthorized\"").contains("missing_admin_key");
+            assertThat(wrongKey.statusCode()).isEqualTo(401);
+            assertThat(admitted.statusCode()).isEqualTo(200);
+            assertThat(admitted.headers().firstValue("Content-Type")).hasValue(GatewayMetrics.CONTENT_TYPE);
+            assertThat(admitted.body()).contains("# TYPE");
+        }
+    }
+
+    @Test
+    void metricsAuthWithoutAnAdminKeyIsRefusedAtStartSayingWhatToSet() {
+        GatewayConfig defaults = ConfigLoader.load(null, Map.of());
+        ServerConfig guarded = new ServerConfig("127.0.0.1", 0, 1 << 20, true, false,
+                ServerConfig.DEFAULT_SHUTDOWN_GRACE, true);
+
+        assertThatThrownBy(() -> ArbiterServer.start(guarded, Engine.assemble(defaults, pause -> { })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("server.metrics_auth").hasMessageContaining("ARBITER_ADMIN_KEY");
     }
 }

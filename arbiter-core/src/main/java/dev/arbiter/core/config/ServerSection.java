@@ -6,7 +6,7 @@ import java.util.Set;
 /** Reads the {@code server} mapping; absent keys keep {@link ServerConfig#DEFAULTS}. */
 final class ServerSection {
     private static final Set<String> KEYS = Set.of("host", "port", "max_body_bytes", "metrics", "metrics_histogram",
-            "shutdown_grace_ms");
+            "metrics_auth", "shutdown_grace_ms");
     private static final long MAX_GRACE_MS = 3_600_000;
 
     private ServerSection() {
@@ -20,8 +20,9 @@ final class ServerSection {
         long maxBody = f.optional("max_body_bytes").map(ServerSection::maxBody).orElse(d.maxBodyBytes());
         boolean metrics = f.optional("metrics").map(Cursor::bool).orElse(d.metrics());
         boolean histogram = f.optional("metrics_histogram").map(Cursor::bool).orElse(d.metricsHistogram());
+        boolean metricsAuth = f.optional("metrics_auth").map(Cursor::bool).orElse(d.metricsAuth());
         Duration grace = f.optional("shutdown_grace_ms").map(ServerSection::grace).orElse(d.shutdownGrace());
-        return new ServerConfig(host, port, maxBody, metrics, histogram, grace);
+        return new ServerConfig(host, port, maxBody, metrics, histogram, grace, metricsAuth);
     }
 
     private static int port(Cursor c) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code server.metrics} and {@code server.metrics_histogram} keys. */
+/** The {@code server.metrics}, {@code server.metrics_histogram} and {@code server.metrics_auth} keys. */
 class MetricsConfigTest {
     @TempDir
     Path dir;
@@ -17,6 +17,15 @@ class MetricsConfigTest {
 
         assertThat(server.metrics()).isTrue();
         assertThat(server.metricsHistogram()).isFalse();
+        assertThat(server.metricsAuth()).isFalse();
+    }
+
+    @Test
+    void theScrapeCanBePutBehindTheAdminKey() {
+        ServerConfig server = new ConfigFixture(dir).load("server: {metrics_auth: true, port: 9000}\n").server();
+
+        assertThat(server.metricsAuth()).isTrue();
+        assertThat(server.withPort(0).metricsAuth()).isTrue();
     }
 
     @Test
