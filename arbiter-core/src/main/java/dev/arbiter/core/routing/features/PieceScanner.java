@@ -117,10 +117,11 @@ final class PieceScanner {
 
     /** The piece at {@code i}, any characters. */
     static long piece(char[] a, int i, int n, long[] bloom, long[] scratch) {
-        int k = CharClasses.at(a, i, n) & 15;
-        if (k == LOWER || k == UPPER || k == BOTH || k == MARK) {
+        int t = CharClasses.at(a, i, n);
+        if (CharClasses.isLetter(t)) {
             return letters(a, i, i, n, bloom, scratch);
         }
+        int k = t & 15;
         if (k == DIGIT) {
             return digits(a, i, n);
         }
@@ -128,10 +129,12 @@ final class PieceScanner {
             return whitespace(a, i, n);
         }
         int next = i + 1 < n ? CharClasses.at(a, i + 1, n) & 15 : -1;
-        boolean letterNext = next == LOWER || next == UPPER || next == BOTH || next == MARK;
-        if (k == SYMBOL && a[i] == '\'' && i > 0 && letterNext && CharClasses.isLetter(CharClasses.at(a, i - 1, n))
-                && contraction(a, i, n) > 0) {
-            return pack(i + contraction(a, i, n), PieceWeights.CONTRACTION, 0);
+        boolean letterNext = CharClasses.isLetter(next); // next is -1 (no class) at the end
+        if (k == SYMBOL && a[i] == '\'' && i > 0 && letterNext && CharClasses.isLetter(CharClasses.at(a, i - 1, n))) {
+            int length = contraction(a, i, n);
+            if (length > 0) {
+                return pack(i + length, PieceWeights.CONTRACTION, 0);
+            }
         }
         if (letterNext) {
             return letters(a, i, i + 1, n, bloom, scratch);

@@ -116,24 +116,22 @@ final class TextScan {
     }
 
     private void addMark(int at) {
-        if (markCount == marks.length) {
-            marks = Arrays.copyOf(marks, 2 * markCount);
-        }
-        marks[markCount++] = at;
+        marks = append(marks, markCount++, at);
     }
 
     private void addLineStart(int at) {
-        if (lineCount == lineStarts.length) {
-            lineStarts = Arrays.copyOf(lineStarts, 2 * lineCount);
-        }
-        lineStarts[lineCount++] = at;
+        lineStarts = append(lineStarts, lineCount++, at);
     }
 
     private void addNumberStart(int at) {
-        if (numberCount == numberStarts.length) {
-            numberStarts = Arrays.copyOf(numberStarts, 2 * numberCount);
-        }
-        numberStarts[numberCount++] = at;
+        numberStarts = append(numberStarts, numberCount++, at);
+    }
+
+    /** {@code values} (grown when full) with {@code value} at {@code index}. */
+    private static int[] append(int[] values, int index, int value) {
+        int[] out = index < values.length ? values : Arrays.copyOf(values, 2 * values.length);
+        out[index] = value;
+        return out;
     }
 
     int length() {

@@ -136,8 +136,7 @@ final class TokenEstimator {
     private static double utf8Bytes(String text) {
         long extra = 0;
         for (int i = PROBE_STEP / 2; i < text.length(); i += PROBE_STEP) {
-            char c = text.charAt(i);
-            extra += c < 0x80 ? 0 : c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            extra += extraUtf8Bytes(text.charAt(i));
         }
         return text.length() + (double) extra * PROBE_STEP;
     }
@@ -145,10 +144,14 @@ final class TokenEstimator {
     private static int utf8Bytes(char[] a, int from, int to) {
         int bytes = to - from;
         for (int i = from; i < to; i++) {
-            char c = a[i];
-            bytes += c < 0x80 ? 0 : c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            bytes += extraUtf8Bytes(a[i]);
         }
         return bytes;
+    }
+
+    /** UTF-8 bytes of {@code c} beyond one (a surrogate counts half of its pair's four). */
+    private static int extraUtf8Bytes(char c) {
+        return c < 0x80 ? 0 : c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
     }
 
     /**
